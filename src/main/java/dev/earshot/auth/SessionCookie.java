@@ -1,0 +1,73 @@
+package dev.earshot.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.earshot.config.SessionConfig;
+
+/**
+ * The one session cookie: reads and checks it (including the absolute lifetime, S13), writes it
+ * sealed, clears it.
+ */
+@ApplicationScoped
+public class SessionCookie {
+
+    static final String BASE_NAME = "earshot_session";
+
+    /** Short field names keep the cookie small (S14). */
+    record Sealed(@JsonProperty("a") String accessToken, @JsonProperty("r") String refreshToken,
+            @JsonProperty("e") long accessExpiresAt, @JsonProperty("s") long signedInAt,
+            @JsonProperty("u") String userId, @JsonProperty("n") String displayName, @JsonProperty("i") String avatarUrl) {
+    }
+
+    private final SealedCookie<Sealed> cookie;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    SessionCookie(CookiePolicy policy, CookieSealer sealer, ObjectMapper json, SessionConfig config, Clock clock) {
+        this.cookie = new SealedCookie<>(BASE_NAME, Sealed.class, policy, sealer, json);
+        this.lifetime = config.lifetime();
+        this.clock = clock;
+    }
+
+    public SessionLookup read(HttpHeaders headers) {
+        SealedCookie.Read<Sealed> read = cookie.read(headers);
+        return switch (read.status()) {
+            case ABSENT -> SessionLookup.absent();
+            case UNREADABLE -> SessionLookup.unreadable();
+            case OPENED -> lookup(read.value(), read.underOldKey());
+        };
+    }
+
+    private SessionLookup lookup(Sealed sealed, boolean underOldKey) {
+        if (sealed.accessToken() == null || sealed.refreshToken() == null || sealed.userId() == null) {
+            return SessionLookup.unreadable();
+        }
+        Session session = new Session(sealed.accessToken(), sealed.refreshToken(), Instant.ofEpochSecond(sealed.accessExpiresAt()),
+                Instant.ofEpochSecond(sealed.signedInAt()), sealed.userId(), sealed.displayName(), sealed.avatarUrl());
+        if (!clock.instant().isBefore(session.signedInAt().plus(lifetime))) {
+            return SessionLookup.expired();
+        }
+        return SessionLookup.active(session, underOldKey);
+    }
+
+    /** The sealed cookie for {@code session}, living until the session's absolute end. */
+    public NewCookie write(Session session) {
+        Sealed sealed = new Sealed(session.accessToken(), session.refreshToken(), session.accessExpiresAt().getEpochSecond(),
+                session.signedInAt().getEpochSecond(), session.userId(), session.displayName(), session.avatarUrl());
+        Duration remaining = Duration.between(clock.instant(), session.signedInAt().plus(lifetime));
+        return cookie.write(sealed, remaining);
+    }
+
+    public NewCookie clear() {
+        return cookie.expire();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.earshot.auth;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import dev.earshot.spotify.SpotifyException;
+
+/**
+ * Runs the work of a request that needs a signed-in visitor: opens the session cookie, lets the work
+ * use the session's tokens, then re-seals the cookie when tokens changed or an old key sealed it, or
+ * signs the visitor out when the session has ended (R03, R04, S12, S13).
+ */
+@ApplicationScoped
+public class SessionGuard {
+
+    /** How a resource answers a visitor who is not (or no longer) signed in. */
+    @FunctionalInterface
+    public interface SignedOutAnswer {
+        Response.ResponseBuilder answer(boolean sessionExpired);
+    }
+
+    private final SessionCookie sessionCookie;
+    private final SessionRefresher refresher;
+    private final Clock clock;
+
+    SessionGuard(SessionCookie sessionCookie, SessionRefresher refresher, Clock clock) {
+        this.sessionCookie = sessionCookie;
+        this.refresher = refresher;
+        this.clock = clock;
+    }
+
+    public SessionLookup lookup(HttpHeaders headers) {
+        return sessionCookie.read(headers);
+    }
+
+    public NewCookie clearCookie() {
+        return sessionCookie.clear();
+    }
+
+    public CompletionStage<Response> run(HttpHeaders headers, Function<SignedInSession, CompletionStage<Response.ResponseBuilder>> work,
+            SignedOutAnswer signedOut) {
+        SessionLookup lookup = sessionCookie.read(headers);
+        if (!lookup.active()) {
+            Response.ResponseBuilder answer = signedOut.answer(lookup.state() == SessionLookup.State.EXPIRED);
+            if (lookup.needsClearing()) {
+                answer.cookie(sessionCookie.clear());
+            }
+            return CompletableFuture.completedFuture(answer.build());
+        }
+        SignedInSession signedIn = new SignedInSession(lookup.session(), refresher, clock);
+        CompletionStage<Response.ResponseBuilder> result;
+        try {
+            result = work.apply(signedIn);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.handle((builder, failure) -> {
+            if (failure != null) {
+                if (SpotifyException.endsSession(failure)) {
+                    return signedOut.answer(true).cookie(sessionCookie.clear()).build();
+                }
+                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+            }
+            if (signedIn.changed() || lookup.underOldKey()) {
+                builder.cookie(sessionCookie.write(signedIn.session()));
+            }
+            return builder.build();
+        });
+    }
+}

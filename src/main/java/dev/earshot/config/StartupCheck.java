@@ -1,0 +1,60 @@
+package dev.earshot.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Refuses to start with a configuration that cannot work, naming every problem at once in the
+ * terms a deployer sets them: environment variables, not property keys (S15).
+ */
+@Singleton
+public class StartupCheck {
+
+    static final int MIN_SECRET_BYTES = 32;
+
+    void onStart(@Observes StartupEvent event, SpotifyConfig spotify, SessionConfig session, SpotifySettings settings) {
+        List<String> problems = problems(spotify, session, settings.demo());
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Earshot cannot start: " + String.join("; ", problems)
+                    + ". See README.md, section Configuration.");
+        }
+    }
+
+    static List<String> problems(SpotifyConfig spotify, SessionConfig session, boolean demo) {
+        List<String> problems = new ArrayList<>();
+        if (!demo) {
+            if (blank(spotify.clientId())) {
+                problems.add("SPOTIFY_CLIENT_ID is not set (your Spotify app's Client ID; or set EARSHOT_DEMO=true to try the demo)");
+            }
+            if (blank(spotify.clientSecret())) {
+                problems.add("SPOTIFY_CLIENT_SECRET is not set (your Spotify app's Client secret)");
+            }
+        }
+        if (blank(session.secret())) {
+            problems.add("EARSHOT_SESSION_SECRET is not set (at least " + MIN_SECRET_BYTES
+                    + " random bytes, e.g. the output of: openssl rand -base64 48)");
+        } else if (tooShort(session.secret())) {
+            problems.add("EARSHOT_SESSION_SECRET is shorter than " + MIN_SECRET_BYTES + " bytes");
+        }
+        if (!blank(session.secretPrevious()) && tooShort(session.secretPrevious())) {
+            problems.add("EARSHOT_SESSION_SECRET_PREVIOUS is shorter than " + MIN_SECRET_BYTES + " bytes");
+        }
+        return problems;
+    }
+
+    private static boolean blank(Optional<String> value) {
+        return value.map(String::isBlank).orElse(true);
+    }
+
+    private static boolean tooShort(Optional<String> value) {
+        return value.orElse("").getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.earshot.dashboard;
+
+import java.net.URI;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import dev.earshot.auth.SessionGuard;
+import dev.earshot.auth.SignedInSession;
+import dev.earshot.listening.ListeningService;
+import dev.earshot.listening.TimeRange;
+import dev.earshot.spotify.SpotifyException;
+
+/** {@code GET /dashboard}: a signed-in listener's page, rendered on the server from their session. */
+@Path("/dashboard")
+public class DashboardResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(DashboardView view);
+    }
+
+    private final SessionGuard sessions;
+    private final ListeningService listening;
+
+    DashboardResource(SessionGuard sessions, ListeningService listening) {
+        this.sessions = sessions;
+        this.listening = listening;
+    }
+
+    @GET
+    public CompletionStage<Response> dashboard(@QueryParam("range") String range, @Context HttpHeaders headers) {
+        return sessions.run(headers, signedIn -> render(signedIn, TimeRange.fromParam(range)), DashboardResource::toLanding);
+    }
+
+    private CompletionStage<Response.ResponseBuilder> render(SignedInSession signedIn, TimeRange range) {
+        return listening.dashboard(signedIn, range).thenApply(result -> {
+            if (result.sessionEnded()) {
+                throw new SpotifyException.Unauthorized("A dashboard section found the sign-in dead");
+            }
+            var session = signedIn.session();
+            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result)).render();
+            return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        });
+    }
+
+    static Response.ResponseBuilder toLanding(boolean sessionExpired) {
+        return Response.seeOther(URI.create(sessionExpired ? "/?notice=expired" : "/"));
+    }
+}

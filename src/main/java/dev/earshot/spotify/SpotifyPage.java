@@ -1,0 +1,11 @@
+package dev.earshot.spotify;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** A page of items: top tracks, top artists or recently played. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SpotifyPage<T>(List<T> items, Integer total) {
+}

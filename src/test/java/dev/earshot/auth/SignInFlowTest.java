@@ -1,0 +1,291 @@
+package dev.earshot.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.earshot.testing.SignInSteps.LOGIN_COOKIE;
+import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
+
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.SignInSteps;
+import dev.earshot.testing.SignInSteps.LoginStart;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The whole sign-in over HTTP against a fake Spotify, one S-requirement at a time. */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+class SignInFlowTest {
+
+    @BeforeEach
+    void reset() {
+        FakeSpotify.resetWithSampleListener();
+    }
+
+    @Test
+    void signInEndsOnTheDashboardWithASession() {
+        String session = SignInSteps.signIn("access-1", "refresh-1");
+        given().cookie(SESSION_COOKIE, session).redirects().follow(false)
+                .get("/dashboard")
+                .then().statusCode(200)
+                .body(containsString("Ada Listener"))
+                .body(containsString("Night Drive"));
+    }
+
+    @Test
+    void s01_stateIsLongRandomAndNewEachTime() {
+        Set<String> states = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String state = SignInSteps.startLogin().state();
+            assertTrue(Base64.getUrlDecoder().decode(state).length >= 16, "at least 128 bits");
+            states.add(state);
+        }
+        assertEquals(5, states.size());
+    }
+
+    @Test
+    void s02_s04_s05_authorizeRequestCarriesPkceS256ConfiguredRedirectAndMinimalScopes() {
+        LoginStart start = SignInSteps.startLogin();
+        assertEquals(FakeSpotify.server().baseUrl() + "/authorize", start.authorize().toString().split("\\?")[0]);
+        assertEquals(WireMockSpotify.CLIENT_ID, start.query().get("client_id"));
+        assertEquals("code", start.query().get("response_type"));
+        assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
+        assertEquals("user-read-currently-playing user-read-recently-played user-top-read", start.query().get("scope"));
+        assertEquals("S256", start.query().get("code_challenge_method"));
+        assertEquals(43, start.query().get("code_challenge").length(), "base64url of a SHA-256 digest");
+        assertEquals("no-store", start.response().header("Cache-Control"));
+    }
+
+    @Test
+    void s04_redirectUriIgnoresHostAndForwardedHeadersAndIsIdenticalInTheTokenRequest() {
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        Response login = given().redirects().follow(false)
+                .header("Host", "evil.example")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .get("/login");
+        LoginStart start = new LoginStart(login, java.net.URI.create(login.header("Location")),
+                SignInSteps.query(java.net.URI.create(login.header("Location"))), login.getCookie(LOGIN_COOKIE));
+        assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
+
+        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
+        FakeSpotify.server().verify(FakeSpotify.tokenRequests()
+                .withBasicAuth(new BasicCredentials(WireMockSpotify.CLIENT_ID, WireMockSpotify.CLIENT_SECRET))
+                .withRequestBody(containing("grant_type=authorization_code"))
+                .withRequestBody(containing("code=abc"))
+                .withRequestBody(containing("redirect_uri=" + URLEncoder.encode(WireMockSpotify.REDIRECT_URI, StandardCharsets.UTF_8)))
+                .withRequestBody(containing("code_verifier=")));
+    }
+
+    @Test
+    void s02_verifierSentOnExchangeMatchesTheChallenge() {
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        LoginStart start = SignInSteps.startLogin();
+        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
+        String body = FakeSpotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
+        String verifier = SignInSteps.query(java.net.URI.create("x:/?" + body)).get("code_verifier");
+        assertEquals(43, verifier.length(), "32 random bytes, base64url");
+        assertEquals(start.query().get("code_challenge"), PkceChallenge.challengeOf(verifier));
+    }
+
+    @Test
+    void s03_loginCookieIsShortLivedLaxAndHttpOnly() {
+        LoginStart start = SignInSteps.startLogin();
+        var cookie = start.response().getDetailedCookie(LOGIN_COOKIE);
+        assertTrue(cookie.isHttpOnly());
+        assertTrue(cookie.isSecured());
+        assertEquals("/", cookie.getPath());
+        assertEquals("Lax", cookie.getSameSite());
+        assertTrue(cookie.getMaxAge() > 0 && cookie.getMaxAge() <= 600, "at most ten minutes");
+        assertFalse(start.loginCookie().contains(start.state()), "the state is sealed, not readable");
+    }
+
+    @Test
+    void s03_parallelSignInsDoNotBreakEachOtherAndAttemptsDoNotPileUp() {
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        LoginStart first = SignInSteps.startLogin();
+        LoginStart second = SignInSteps.startLogin(first.loginCookie());
+        // The first tab returns with the cookie the browser now holds (the second's).
+        Response callback = SignInSteps.callback(second.loginCookie(), "code=abc&state=" + first.state());
+        assertEquals(303, callback.statusCode());
+        // The second attempt survives in the rewritten cookie.
+        String remaining = callback.getCookie(LOGIN_COOKIE);
+        SignInSteps.callback(remaining, "code=def&state=" + second.state()).then().statusCode(303);
+
+        String cookie = null;
+        LoginStart oldest = SignInSteps.startLogin();
+        cookie = oldest.loginCookie();
+        for (int i = 0; i < LoginAttemptCookie.MAX_ATTEMPTS + 2; i++) {
+            cookie = SignInSteps.startLogin(cookie).loginCookie();
+        }
+        assertTrue(cookie.length() < 1200, "capped, not growing: " + cookie.length());
+        SignInSteps.callback(cookie, "code=abc&state=" + oldest.state()).then().statusCode(400);
+    }
+
+    @Test
+    void s06_errorIsCheckedFirstAndNothingIsSentToSpotify() {
+        LoginStart start = SignInSteps.startLogin();
+        Response response = SignInSteps.callback(start.loginCookie(), "error=server_error&code=abc&state=" + start.state());
+        assertEquals(400, response.statusCode());
+        assertNull(response.getCookie(SESSION_COOKIE));
+        assertEquals(0, FakeSpotify.tokenCalls());
+    }
+
+    @Test
+    void s06_missingDuplicatedOrWrongStateIsA400WithTheAttemptCookieClearedAndNoSpotifyCall() {
+        LoginStart start = SignInSteps.startLogin();
+        for (String query : new String[] {"code=abc", "code=abc&state=", "code=abc&state=wrong",
+                "code=abc&state=" + start.state() + "&state=" + start.state(), "code=abc&state=" + start.state().substring(1)}) {
+            Response response = SignInSteps.callback(start.loginCookie(), query);
+            assertEquals(400, response.statusCode(), query);
+            assertNull(response.getCookie(SESSION_COOKIE), query);
+            var cleared = response.getDetailedCookie(LOGIN_COOKIE);
+            assertNotNull(cleared, "attempt cookie rewritten or cleared: " + query);
+            assertEquals(0, cleared.getMaxAge(), query);
+        }
+        // No cookie at all: the state cannot match.
+        SignInSteps.callback(null, "code=abc&state=" + start.state()).then().statusCode(400);
+        assertEquals(0, FakeSpotify.tokenCalls());
+    }
+
+    @Test
+    void s06_missingCodeIsA400WithoutSpotifyCall() {
+        LoginStart start = SignInSteps.startLogin();
+        SignInSteps.callback(start.loginCookie(), "state=" + start.state()).then().statusCode(400);
+        assertEquals(0, FakeSpotify.tokenCalls());
+    }
+
+    @Test
+    void s06_aStateCanBeUsedOnlyOnce() {
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        LoginStart start = SignInSteps.startLogin();
+        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
+        // Replaying the same callback with the original cookie: the attempt was consumed... but the browser
+        // would send the rewritten (cleared) cookie; replaying with the cleared cookie fails.
+        Response replay = SignInSteps.callback("", "code=abc&state=" + start.state());
+        assertEquals(400, replay.statusCode());
+    }
+
+    @Test
+    void s07_cancelShowsAFriendlyPageWithoutReflectingTheDescription() {
+        LoginStart start = SignInSteps.startLogin();
+        Response response = SignInSteps.callback(start.loginCookie(),
+                "error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=" + start.state());
+        assertEquals(403, response.statusCode());
+        response.then().body(containsString("You cancelled — try again"))
+                .body(containsString("href=\"/login\""))
+                .body(not(containsString("<script>alert(1)")))
+                .body(not(containsString("alert(1)")));
+        assertNull(response.getCookie(SESSION_COOKIE));
+        assertEquals(0, FakeSpotify.tokenCalls());
+    }
+
+    @Test
+    void s08_badTokenAnswersFailClosedWith502AndNoSession() {
+        String[] answers = {
+                "{\"access_token\":\"a\",\"token_type\":\"mac\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
+                "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
+                "{\"access_token\":\"\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
+                "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":\"3600\",\"refresh_token\":\"r\"}",
+                "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\"}",
+                "[1,2,3]",
+                "{not json"};
+        for (String answer : answers) {
+            FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(answer)));
+            assertFailsClosed(answer);
+        }
+        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html>maintenance</html>")));
+        assertFailsClosed("html");
+        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
+        assertFailsClosed("503");
+        FakeSpotify.stubTokenError(400, "invalid_grant");
+        assertFailsClosed("invalid_grant");
+        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withFixedDelay(2500)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        assertFailsClosed("timeout");
+    }
+
+    private void assertFailsClosed(String what) {
+        LoginStart start = SignInSteps.startLogin();
+        Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
+        assertEquals(502, response.statusCode(), what);
+        assertNull(response.getCookie(SESSION_COOKIE), what);
+        response.then().body(containsString("Reference"))
+                .body(not(containsString("alert(1)")))
+                .body(not(containsString("invalid_grant")));
+    }
+
+    @Test
+    void profileForbiddenExplainsDevelopmentModeAllowList() {
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        FakeSpotify.stubApi(FakeSpotify.ME, FakeSpotify.spotifyError(403, "User not registered in the Developer Dashboard"));
+        LoginStart start = SignInSteps.startLogin();
+        Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
+        assertEquals(403, response.statusCode());
+        response.then().body(containsString("Development Mode"));
+        assertNull(response.getCookie(SESSION_COOKIE));
+    }
+
+    @Test
+    void s09_successReplacesTheSessionAndSendsNoStoreAndNoReferrer() {
+        String first = SignInSteps.signIn("access-1", "refresh-1");
+        FakeSpotify.stubTokenGrant("access-2", "refresh-2", 3600);
+        LoginStart start = SignInSteps.startLogin();
+        Response callback = given().redirects().follow(false)
+                .cookie(LOGIN_COOKIE, start.loginCookie())
+                .cookie(SESSION_COOKIE, first)
+                .get("/api/callback?code=abc&state=" + start.state());
+        assertEquals(303, callback.statusCode());
+        assertTrue(callback.header("Location").endsWith("/dashboard"));
+        assertEquals("no-store", callback.header("Cache-Control"));
+        assertEquals("no-referrer", callback.header("Referrer-Policy"));
+        assertNotEquals(first, callback.getCookie(SESSION_COOKIE));
+        assertEquals(0, callback.getDetailedCookie(LOGIN_COOKIE).getMaxAge(), "used attempt removed");
+        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.ME)).withHeader("Authorization", equalTo("Bearer access-2")));
+    }
+
+    @Test
+    void s10_returnPathIsSameOriginOnly() {
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        assertEquals("/dashboard?range=long_term", landingAfterSignInWithReturn("/dashboard?range=long_term"));
+        for (String hostile : new String[] {"//evil.example", "/\\evil.example", "/%09/evil.example", "https://evil.example",
+                "javascript:alert(1)", "/\u0000x"}) {
+            assertEquals("/dashboard", landingAfterSignInWithReturn(hostile), hostile);
+        }
+    }
+
+    private String landingAfterSignInWithReturn(String returnTo) {
+        Response login = given().redirects().follow(false).queryParam("return", returnTo).get("/login");
+        String state = SignInSteps.query(java.net.URI.create(login.header("Location"))).get("state");
+        Response callback = SignInSteps.callback(login.getCookie(LOGIN_COOKIE), "code=abc&state=" + state);
+        return java.net.URI.create(callback.header("Location")).getRawPath()
+                + (java.net.URI.create(callback.header("Location")).getRawQuery() == null ? "" : "?" + java.net.URI.create(callback.header("Location")).getRawQuery());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.earshot.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+
+/** Spotify as the tests script it: canned answers from {@code src/test/resources/spotify}, and faults on demand. */
+public final class FakeSpotify {
+
+    public static final String TOKEN_PATH = "/api/token";
+    public static final String ME = "/v1/me";
+    public static final String CURRENTLY_PLAYING = "/v1/me/player/currently-playing";
+    public static final String RECENTLY_PLAYED = "/v1/me/player/recently-played";
+    public static final String TOP_TRACKS = "/v1/me/top/tracks";
+    public static final String TOP_ARTISTS = "/v1/me/top/artists";
+
+    private FakeSpotify() {
+    }
+
+    public static WireMockServer server() {
+        return WireMockSpotify.server();
+    }
+
+    /** Forget all stubs and requests, then answer every Web API endpoint with the sample listener. */
+    public static void resetWithSampleListener() {
+        server().resetAll();
+        stubApi(ME, okJson(fixture("me.json")));
+        stubApi(CURRENTLY_PLAYING, okJson(fixture("currently-playing-track.json")));
+        stubApi(RECENTLY_PLAYED, okJson(fixture("recently-played.json")));
+        stubApi(TOP_TRACKS, okJson(fixture("top-tracks.json")));
+        stubApi(TOP_ARTISTS, okJson(fixture("top-artists.json")));
+    }
+
+    public static void stubApi(String path, ResponseDefinitionBuilder answer) {
+        server().stubFor(get(urlPathEqualTo(path)).willReturn(answer));
+    }
+
+    public static void stub(MappingBuilder mapping) {
+        server().stubFor(mapping);
+    }
+
+    /** The token endpoint grants these tokens to every request. */
+    public static void stubTokenGrant(String accessToken, String refreshToken, long expiresIn) {
+        server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(tokenAnswer(accessToken, refreshToken, expiresIn)));
+    }
+
+    public static ResponseDefinitionBuilder tokenAnswer(String accessToken, String refreshToken, long expiresIn) {
+        String refresh = refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"";
+        return okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"scope\":\"user-top-read\",\"expires_in\":"
+                + expiresIn + refresh + "}");
+    }
+
+    public static void stubTokenError(int status, String error) {
+        server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"" + error + "\",\"error_description\":\"<script>alert(1)</script>\"}")));
+    }
+
+    public static ResponseDefinitionBuilder spotifyError(int status, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"status\":" + status + ",\"message\":\"" + message + "\"}}");
+    }
+
+    public static int tokenCalls() {
+        return server().countRequestsMatching(postRequestedFor(urlPathEqualTo(TOKEN_PATH)).build()).getCount();
+    }
+
+    public static int apiCalls(String path) {
+        return server().countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
+    }
+
+    public static RequestPatternBuilder tokenRequests() {
+        return postRequestedFor(urlPathEqualTo(TOKEN_PATH));
+    }
+
+    public static int totalRequests() {
+        return server().getAllServeEvents().size();
+    }
+
+    public static String fixture(String name) {
+        try (InputStream in = FakeSpotify.class.getResourceAsStream("/spotify/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.earshot.testing;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts WireMock on a free port as both of Spotify's hosts and points the app at it; demo mode off.
+ */
+public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CLIENT_ID = "test-client-id";
+    public static final String CLIENT_SECRET = "test-client-secret-value";
+    public static final String REDIRECT_URI = "http://127.0.0.1:8080/api/callback";
+
+    private static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return Map.of(
+                "spotify.accounts-url", server.baseUrl(),
+                "spotify.api-url", server.baseUrl(),
+                "spotify.client-id", CLIENT_ID,
+                "spotify.client-secret", CLIENT_SECRET,
+                "spotify.redirect-uri", REDIRECT_URI,
+                "spotify.read-timeout", "1s",
+                "earshot.demo", "false");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public static WireMockServer server() {
+        return server;
+    }
+}
