@@ -47,7 +47,11 @@ final class SealedCookie<T> {
         if (values.size() > 1) {
             return new Read<>(Status.UNREADABLE, null, false);
         }
-        Optional<CookieSealer.Opened> opened = sealer.open(baseName, values.get(0));
+        return open(values.get(0));
+    }
+
+    Read<T> open(String sealedValue) {
+        Optional<CookieSealer.Opened> opened = sealer.open(baseName, sealedValue);
         if (opened.isEmpty()) {
             return new Read<>(Status.UNREADABLE, null, false);
         }

@@ -39,7 +39,15 @@ public class SessionCookie {
     }
 
     public SessionLookup read(HttpHeaders headers) {
-        SealedCookie.Read<Sealed> read = cookie.read(headers);
+        return lookup(cookie.read(headers));
+    }
+
+    /** What one cookie value amounts to; for a value in hand rather than in a request. */
+    SessionLookup open(String sealedValue) {
+        return lookup(cookie.open(sealedValue));
+    }
+
+    private SessionLookup lookup(SealedCookie.Read<Sealed> read) {
         return switch (read.status()) {
             case ABSENT -> SessionLookup.absent();
             case UNREADABLE -> SessionLookup.unreadable();
