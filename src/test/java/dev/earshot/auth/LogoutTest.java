@@ -1,0 +1,86 @@
+package dev.earshot.auth;
+
+import static dev.earshot.testing.SignInSteps.LOGIN_COOKIE;
+import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** S17: sign-out is a same-origin POST that expires every cookie; GET never signs out. */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+class LogoutTest {
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    private String cookie;
+
+    @BeforeEach
+    void reset() {
+        FakeSpotify.resetWithSampleListener();
+        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
+    }
+
+    @Test
+    void s17_sameOriginPostExpiresEveryCookieWithTheSameAttributesAndClearsSiteData() {
+        Response response = given().cookie(SESSION_COOKIE, cookie).header("Sec-Fetch-Site", "same-origin")
+                .redirects().follow(false).post("/logout");
+        assertEquals(303, response.statusCode());
+        assertTrue(response.header("Location").endsWith("/?notice=signed-out"));
+        assertEquals("\"cookies\"", response.header("Clear-Site-Data"));
+        List<String> setCookies = response.headers().getValues("Set-Cookie");
+        for (String name : List.of(SESSION_COOKIE, LOGIN_COOKIE)) {
+            String header = setCookies.stream().filter(h -> h.startsWith(name + "=")).findFirst().orElseThrow(() -> new AssertionError(name));
+            assertTrue(header.contains("Max-Age=0"), header);
+            assertTrue(header.contains("Path=/") && header.contains("Secure") && header.contains("HttpOnly") && header.contains("SameSite=Lax"), header);
+        }
+        given().get("/?notice=signed-out").then().body(containsString("signed out"));
+    }
+
+    @Test
+    void s17_originHeaderOfThisHostIsAcceptedWhenSecFetchSiteIsMissing() {
+        Response response = given().cookie(SESSION_COOKIE, cookie)
+                .header("Origin", "http://" + io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "") + ":" + io.restassured.RestAssured.port)
+                .redirects().follow(false).post("/logout");
+        assertEquals(303, response.statusCode());
+    }
+
+    @Test
+    void s17_crossSiteOrUnmarkedPostsAreRefusedAndKeepTheSession() {
+        for (String[] headers : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
+                {"Origin", "https://evil.example"}, {"Origin", "null"}, {}}) {
+            var request = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false);
+            if (headers.length == 2) {
+                request.header(headers[0], headers[1]);
+            }
+            Response response = request.post("/logout");
+            assertEquals(403, response.statusCode(), String.join("=", headers));
+            assertNull(response.getCookie(SESSION_COOKIE), "session untouched");
+        }
+    }
+
+    @Test
+    void s17_getLogoutDoesNotSignOutButOffersTheButton() {
+        Response response = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/logout");
+        assertEquals(200, response.statusCode());
+        assertNull(response.getCookie(SESSION_COOKIE));
+        response.then().body(containsString("<form method=\"post\" action=\"/logout\">"));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.earshot.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/** S24: sign-in starts and callbacks are limited per client address. */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+@TestProfile(SignInRateLimitTest.LowLimit.class)
+class SignInRateLimitTest {
+
+    public static class LowLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("earshot.sign-in-rate-limit", "5");
+        }
+    }
+
+    @Test
+    void s24_tooManySignInsFromOneAddressGet429WithRetryAfter() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(303, given().redirects().follow(false).get("/login").statusCode());
+        }
+        Response limited = given().redirects().follow(false).get("/login");
+        assertEquals(429, limited.statusCode());
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        limited.then().body(containsString("Too many sign-in attempts"));
+        given().redirects().follow(false).get("/api/callback?code=x&state=y").then().statusCode(429);
+        // Other pages are not limited.
+        given().get("/").then().statusCode(200);
+    }
+}
