@@ -1,0 +1,101 @@
+package dev.earshot.demo;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The parameters of {@code GET /authorize} (carried again by the consent form), checked the way
+ * Spotify checks them. Absent parameters are empty strings.
+ */
+record AuthorizationRequest(String clientId, String responseType, String redirectUri, String scope, String state,
+                            String codeChallengeMethod, String codeChallenge) {
+
+    // RFC 7636: 43 to 128 characters of the unreserved set.
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    AuthorizationRequest {
+        clientId = orEmpty(clientId);
+        responseType = orEmpty(responseType);
+        redirectUri = orEmpty(redirectUri);
+        scope = orEmpty(scope);
+        state = orEmpty(state);
+        codeChallengeMethod = orEmpty(codeChallengeMethod);
+        codeChallenge = orEmpty(codeChallenge);
+    }
+
+    /**
+     * Why the request cannot even be answered at its redirect URI. Spotify shows these on its own
+     * error page instead of redirecting, because an unchecked redirect URI would leak codes.
+     */
+    Optional<String> rejection() {
+        if (!DemoSandbox.CLIENT_ID.equals(clientId)) {
+            return Optional.of("INVALID_CLIENT: Invalid client");
+        }
+        return redirectUriProblem(redirectUri);
+    }
+
+    /** The OAuth error to send back to the (valid) redirect URI, if the rest of the request is wrong. */
+    Optional<String> redirectError() {
+        if (!"code".equals(responseType)) {
+            return Optional.of("unsupported_response_type");
+        }
+        boolean challenged = !codeChallenge.isEmpty();
+        boolean methodGiven = !codeChallengeMethod.isEmpty();
+        if (challenged != methodGiven
+                || methodGiven && !"S256".equals(codeChallengeMethod)
+                || challenged && !CHALLENGE.matcher(codeChallenge).matches()) {
+            return Optional.of("invalid_request");
+        }
+        return Optional.empty();
+    }
+
+    /** The requested scopes in the order asked, without repeats. */
+    Set<String> scopes() {
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+        scopes.remove("");
+        return scopes;
+    }
+
+    Optional<PkceChallenge> challenge() {
+        return codeChallenge.isEmpty() ? Optional.empty() : Optional.of(new PkceChallenge(codeChallenge));
+    }
+
+    /** Only meaningful once {@link #rejection()} is empty. */
+    URI redirect() {
+        return URI.create(redirectUri);
+    }
+
+    private static Optional<String> redirectUriProblem(String redirectUri) {
+        URI uri;
+        try {
+            uri = new URI(redirectUri);
+        } catch (URISyntaxException e) {
+            return Optional.of("INVALID_CLIENT: Invalid redirect URI");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null) {
+            return Optional.of("INVALID_CLIENT: Invalid redirect URI");
+        }
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.equals("https")) {
+            return Optional.empty();
+        }
+        // Spotify allows plain HTTP only to loopback IP literals; "localhost" is refused since 2025.
+        boolean loopbackLiteral = uri.getHost().equals("127.0.0.1") || uri.getHost().equals("[::1]");
+        if (scheme.equals("http") && loopbackLiteral) {
+            return Optional.empty();
+        }
+        return Optional.of(scheme.equals("http")
+                ? "INVALID_CLIENT: Insecure redirect URI"
+                : "INVALID_CLIENT: Invalid redirect URI");
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

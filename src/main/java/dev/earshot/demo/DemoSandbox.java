@@ -1,0 +1,22 @@
+package dev.earshot.demo;
+
+/** Where the built-in Spotify sandbox lives and which client it accepts: the app points its Spotify clients here. */
+public final class DemoSandbox {
+
+    /** The only client the sandbox knows, like an app registered in Spotify's dashboard. */
+    public static final String CLIENT_ID = "earshot-demo";
+    /** Not a secret: the sandbox only serves sample data. */
+    public static final String CLIENT_SECRET = "earshot-demo-secret";
+    /** Stands in for {@code https://accounts.spotify.com}. */
+    public static final String ACCOUNTS_PATH = "/demo/spotify/accounts";
+    /** Stands in for {@code https://api.spotify.com}. */
+    public static final String API_PATH = "/demo/spotify/api";
+    /** Stands in for {@code https://i.scdn.co}: generated cover art, so nothing is fetched from the internet. */
+    public static final String ART_PATH = "/demo/spotify/art";
+
+    /** The name the sandbox shows for its one registered client. */
+    static final String CLIENT_NAME = "Earshot";
+
+    private DemoSandbox() {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.earshot.demo;
+
+/** A sample podcast. */
+record Show(String id, String name, String publisher) {
+}

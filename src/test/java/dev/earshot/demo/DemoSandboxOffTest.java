@@ -1,0 +1,40 @@
+package dev.earshot.demo;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(DemoSandboxOffTest.DemoOff.class)
+class DemoSandboxOffTest {
+
+    public static class DemoOff implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("earshot.demo", "false", "quarkus.http.test-port", "0");
+        }
+    }
+
+    @Test
+    void nothingAnswersUnderDemoWhenDemoModeIsOff() {
+        for (String path : new String[] {
+                DemoSandbox.ACCOUNTS_PATH + "/authorize?client_id=earshot-demo&response_type=code"
+                        + "&redirect_uri=http://127.0.0.1:8080/api/callback",
+                DemoSandbox.ACCOUNTS_PATH + "/consent.css",
+                DemoSandbox.API_PATH + "/v1/me",
+                DemoSandbox.ART_PATH + "/x.svg",
+                "/demo",
+                "/demo/"}) {
+            given().redirects().follow(false).get(path).then().statusCode(404);
+            given().redirects().follow(false).head(path).then().statusCode(404);
+        }
+        given().formParams(Map.of("grant_type", "refresh_token", "refresh_token", "x"))
+                .post(DemoSandbox.ACCOUNTS_PATH + "/api/token").then().statusCode(404);
+        given().formParams(Map.of("decision", "allow"))
+                .post(DemoSandbox.ACCOUNTS_PATH + "/authorize").then().statusCode(404);
+    }
+}
