@@ -1,0 +1,10 @@
+package dev.earshot.flow;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The demo flow against the packaged jar, in the production profile. */
+@QuarkusIntegrationTest
+@TestProfile(DemoProfile.class)
+public class DemoFlowIT extends DemoFlowTest {
+}
