@@ -15,7 +15,8 @@ class DemoSandboxOffTest {
     public static class DemoOff implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("earshot.demo", "false", "quarkus.http.test-port", "0");
+            return Map.of("earshot.demo", "false", "quarkus.http.test-port", "0",
+                    "spotify.client-id", "some-client", "spotify.client-secret", "some-secret");
         }
     }
 
