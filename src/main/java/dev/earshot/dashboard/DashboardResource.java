@@ -42,7 +42,7 @@ public class DashboardResource {
     }
 
     private CompletionStage<Response.ResponseBuilder> render(SignedInSession signedIn, TimeRange range) {
-        return listening.dashboard(signedIn, range).thenApply(result -> {
+        return listening.dashboard(signedIn.session().userId(), signedIn, range).thenApply(result -> {
             if (result.sessionEnded()) {
                 throw new SpotifyException.Unauthorized("A dashboard section found the sign-in dead");
             }

@@ -1,5 +1,6 @@
 package dev.earshot.listening;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,14 +24,21 @@ public class ListeningService {
     private static final Logger LOG = Logger.getLogger(ListeningService.class);
 
     private final SpotifyWebApi web;
+    private final NowPlayingFeed nowPlayingFeed;
+    private final Clock clock;
 
-    ListeningService(SpotifyWebApi web) {
+    ListeningService(SpotifyWebApi web, NowPlayingFeed nowPlayingFeed, Clock clock) {
         this.web = web;
+        this.nowPlayingFeed = nowPlayingFeed;
+        this.clock = clock;
     }
 
-    public CompletionStage<Listening> dashboard(AccessTokens tokens, TimeRange range) {
-        CompletableFuture<Section<NowPlaying>> nowPlaying = section("now playing",
-                web.currentlyPlaying(tokens).thenApply(SpotifyMapping::nowPlaying));
+    /** Everything the dashboard shows of {@code listener}; now playing comes through the shared feed. */
+    public CompletionStage<Listening> dashboard(String listener, AccessTokens tokens, TimeRange range) {
+        CompletableFuture<Section<NowPlaying>> nowPlaying = nowPlayingFeed.current(listener, tokens)
+                .thenApply(this::nowPlayingSection)
+                .exceptionally(failure -> Section.failed(Problem.of(failure)))
+                .toCompletableFuture();
         CompletableFuture<Section<List<Play>>> recent = section("recently played",
                 web.recentlyPlayed(tokens, RECENT_PLAYS).thenApply(SpotifyMapping::plays));
         CompletableFuture<Section<List<Track>>> tracks = section("top tracks",
@@ -39,6 +47,13 @@ public class ListeningService {
                 web.topArtists(tokens, range.param(), TOP_ITEMS).thenApply(SpotifyMapping::artists));
         return CompletableFuture.allOf(nowPlaying, recent, tracks, artists)
                 .thenApply(done -> new Listening(nowPlaying.join(), recent.join(), tracks.join(), artists.join(), range));
+    }
+
+    private Section<NowPlaying> nowPlayingSection(NowPlayingSnapshot snapshot) {
+        if (!snapshot.available()) {
+            return Section.failed(snapshot.problem());
+        }
+        return Section.of(snapshot.nowPlaying().withProgress(snapshot.progressAt(clock.instant())));
     }
 
     private static <T> CompletableFuture<Section<T>> section(String name, CompletionStage<T> fetch) {

@@ -17,6 +17,11 @@ public record NowPlaying(Status status, Kind kind, long progressMs, long duratio
         return new NowPlaying(Status.IDLE, Kind.NONE, 0, 0, 0, null, null, List.of(), null, null, null);
     }
 
+    /** The same item at another position, e.g. where a cached value has moved on to by now. */
+    public NowPlaying withProgress(long progress) {
+        return new NowPlaying(status, kind, progress, durationMs, timestampMs, itemId, title, creators, collection, imageUrl, spotifyUrl);
+    }
+
     public boolean isIdle() {
         return status == Status.IDLE;
     }

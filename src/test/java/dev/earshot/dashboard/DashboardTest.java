@@ -101,6 +101,8 @@ class DashboardTest {
             for (var fault : faults.entrySet()) {
                 FakeSpotify.resetWithSampleListener();
                 FakeSpotify.stubApi(path, fault.getValue());
+                // A new listener each time: now playing is cached per listener.
+                cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
                 Response page = dashboard("");
                 String what = path + " answering " + fault.getKey();
                 assertEquals(200, page.statusCode(), what);

@@ -1,0 +1,182 @@
+package dev.earshot.dashboard;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.auth.SessionCookie;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** {@code GET /api/me/now-playing}: its stable shape, and how rarely it calls Spotify (R02, R06, R08). */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+class NowPlayingApiTest {
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    private String cookie;
+
+    @BeforeEach
+    void reset() {
+        FakeSpotify.resetWithSampleListener();
+        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+    }
+
+    private Response poll() {
+        return given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing");
+    }
+
+    @Test
+    void notSignedInIs401WithANullSong() {
+        given().get("/api/me/now-playing").then().statusCode(401)
+                .header("Cache-Control", "no-store")
+                .body("song", nullValue())
+                .body("status", equalTo("unavailable"));
+    }
+
+    @Test
+    void playingTrackHasTheStableShape() {
+        long before = System.currentTimeMillis();
+        poll().then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("status", equalTo("playing"))
+                .body("stale", equalTo(false))
+                .body("fetchedAt", greaterThanOrEqualTo(before))
+                .body("song.type", equalTo("track"))
+                .body("song.isPlaying", equalTo(true))
+                .body("song.progressMs", greaterThanOrEqualTo(83000))
+                .body("song.progressMs", lessThanOrEqualTo(85000))
+                .body("song.durationMs", equalTo(225000))
+                .body("song.timestampMs", equalTo(1763900000000L))
+                .body("song.trackId", equalTo("trk1"))
+                .body("song.trackName", equalTo("Night Drive"))
+                .body("song.artists", contains("The Lamplighters", "Mira Sol"))
+                .body("song.albumName", equalTo("Neon Rivers"))
+                .body("song.albumImageUrl", equalTo("https://i.scdn.co/image/np300"))
+                .body("song.spotifyUrl", equalTo("https://open.spotify.com/track/trk1"));
+    }
+
+    @Test
+    void r06_episodeNamesTheEpisodePublisherAndShow() {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")));
+        poll().then().statusCode(200)
+                .body("song.type", equalTo("episode"))
+                .body("song.trackName", equalTo("How Playlists Learned to Listen"))
+                .body("song.artists", contains("Backroom Radio"))
+                .body("song.albumName", equalTo("Signal & Noise"));
+    }
+
+    @Test
+    void r06_pausedIsPausedAndNothingPlayingIsIdle() {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
+        poll().then().body("status", equalTo("paused")).body("song.isPlaying", equalTo(false)).body("song.progressMs", equalTo(61000));
+        for (var answer : List.of(aResponse().withStatus(204), okJson(FakeSpotify.fixture("currently-playing-ad.json")),
+                okJson("{\"currently_playing_type\":\"unknown\",\"item\":null}"))) {
+            reset();
+            FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, answer);
+            poll().then().statusCode(200).body("status", equalTo("idle")).body("song", nullValue()).body("stale", equalTo(false));
+        }
+    }
+
+    @Test
+    void r08_tenTabsOfOneListenerCostOneUpstreamCall() throws Exception {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(300));
+        ExecutorService tabs = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Integer>> polls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                polls.add(tabs.submit(() -> poll().statusCode()));
+            }
+            for (Future<Integer> status : polls) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
+        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
+        poll();
+        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "still within the cache period");
+    }
+
+    @Test
+    void r08_listenersDoNotShareAnswers() {
+        poll();
+        String other = sessionCookie.write(Sessions.valid("access-2", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        given().cookie(SESSION_COOKIE, other).get("/api/me/now-playing").then().statusCode(200);
+        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
+    }
+
+    @Test
+    void r02_after429NoCallUntilRetryAfterAndTheLastValueIsServedStale() throws Exception {
+        poll().then().body("stale", equalTo(false));
+        Thread.sleep(3100); // past the cache period
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "rate limited").withHeader("Retry-After", "4"));
+        poll().then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"))
+                .body("status", equalTo("playing"));
+        int callsAfter429 = FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
+        for (int i = 0; i < 5; i++) {
+            poll().then().statusCode(200).body("stale", equalTo(true));
+        }
+        assertEquals(callsAfter429, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "quiet until Retry-After has passed");
+
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
+        Thread.sleep(4100);
+        poll().then().body("stale", equalTo(false)).body("song.trackName", equalTo("Slow Morning"));
+        assertEquals(callsAfter429 + 1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
+    }
+
+    @Test
+    void r01_r02_serverErrorsAndTimeoutsServeTheLastValueStaleAndBackOff() throws Exception {
+        poll().then().body("stale", equalTo(false));
+        Thread.sleep(3100);
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{}").withFixedDelay(1500));
+        long started = System.nanoTime();
+        poll().then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1400, "the read timeout (1 s in tests) cut it short");
+        int calls = FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
+        poll().then().body("stale", equalTo(true));
+        assertEquals(calls, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "backing off");
+    }
+
+    @Test
+    void r07_failureWithoutAnyEarlierValueIsUnavailableNotAnError() {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(502).withBody("<html>bad gateway</html>"));
+        poll().then().statusCode(200).body("status", equalTo("unavailable")).body("song", nullValue()).body("stale", equalTo(true));
+    }
+
+    @Test
+    void r03_aDeadSessionAnswers401AndClearsTheCookie() {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "revoked"));
+        FakeSpotify.stubTokenError(400, "invalid_grant");
+        Response response = poll();
+        assertEquals(401, response.statusCode());
+        response.then().body("song", nullValue());
+        assertEquals(0, response.getDetailedCookie(SESSION_COOKIE).getMaxAge());
+    }
+}
