@@ -21,7 +21,7 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FakePlayback()));
         server.start();
         return Map.of(
                 "spotify.accounts-url", server.baseUrl(),
