@@ -48,16 +48,18 @@ public class CallbackResource {
     private final LoginAttemptCookie attemptCookie;
     private final SessionCookie sessionCookie;
     private final SignInRateLimit rateLimit;
+    private final OwnerSignIns ownerSignIns;
     private final Clock clock;
 
     CallbackResource(SpotifySettings spotify, SpotifyAccounts accounts, SpotifyWebApi webApi, LoginAttemptCookie attemptCookie,
-            SessionCookie sessionCookie, SignInRateLimit rateLimit, Clock clock) {
+            SessionCookie sessionCookie, SignInRateLimit rateLimit, OwnerSignIns ownerSignIns, Clock clock) {
         this.spotify = spotify;
         this.accounts = accounts;
         this.webApi = webApi;
         this.attemptCookie = attemptCookie;
         this.sessionCookie = sessionCookie;
         this.rateLimit = rateLimit;
+        this.ownerSignIns = ownerSignIns;
         this.clock = clock;
     }
 
@@ -95,6 +97,9 @@ public class CallbackResource {
     private Response signIn(TokenGrant grant, SpotifyUser user, LoginAttempt attempt, NewCookie attemptsAfter) {
         if (grant.refreshToken() == null || user.id() == null || user.id().isBlank()) {
             throw new SpotifyException.Unavailable("Sign-in answer lacked a refresh token or user id");
+        }
+        if (attempt.forOwner()) {
+            return ownerSignIns.completed(grant, user, attemptsAfter);
         }
         Session session = new Session(grant.accessToken(), grant.refreshToken(), grant.expiresAt(), clock.instant(),
                 user.id(), user.displayName(), avatar(user));

@@ -32,7 +32,7 @@ public class LoginAttemptCookie {
     }
 
     record Pending(@JsonProperty("s") String state, @JsonProperty("v") String verifier,
-            @JsonProperty("t") long startedAt, @JsonProperty("r") String returnTo) {
+            @JsonProperty("t") long startedAt, @JsonProperty("r") String returnTo, @JsonProperty("o") boolean forOwner) {
     }
 
     private final SealedCookie<Sealed> cookie;
@@ -52,7 +52,7 @@ public class LoginAttemptCookie {
         Instant oldest = clock.instant().minus(LIFETIME);
         return read.value().pending().stream()
                 .filter(p -> p != null && p.state() != null && p.verifier() != null)
-                .map(p -> new LoginAttempt(p.state(), p.verifier(), Instant.ofEpochSecond(p.startedAt()), p.returnTo()))
+                .map(p -> new LoginAttempt(p.state(), p.verifier(), Instant.ofEpochSecond(p.startedAt()), p.returnTo(), p.forOwner()))
                 .filter(attempt -> attempt.startedAt().isAfter(oldest))
                 .toList();
     }
@@ -89,7 +89,7 @@ public class LoginAttemptCookie {
 
     private NewCookie write(List<LoginAttempt> attempts) {
         List<Pending> pending = attempts.stream()
-                .map(a -> new Pending(a.state(), a.verifier(), a.startedAt().getEpochSecond(), a.returnTo()))
+                .map(a -> new Pending(a.state(), a.verifier(), a.startedAt().getEpochSecond(), a.returnTo(), a.forOwner()))
                 .toList();
         return cookie.write(new Sealed(pending), LIFETIME);
     }

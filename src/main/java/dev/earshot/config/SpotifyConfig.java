@@ -16,6 +16,12 @@ public interface SpotifyConfig {
     /** {@code SPOTIFY_CLIENT_SECRET}. */
     Optional<String> clientSecret();
 
+    /** {@code SPOTIFY_REFRESH_TOKEN}: the owner's account for the public widget (owner mode). */
+    Optional<String> refreshToken();
+
+    /** {@code SPOTIFY_ACCESS_TOKEN}: a temporary owner token for debugging; it dies within the hour. */
+    Optional<String> accessToken();
+
     /** {@code SPOTIFY_REDIRECT_URI}: registered byte for byte in the Spotify app; never derived from a request (S04). */
     @WithDefault("http://127.0.0.1:8080/api/callback")
     String redirectUri();

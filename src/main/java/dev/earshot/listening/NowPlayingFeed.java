@@ -81,6 +81,13 @@ public class NowPlayingFeed {
                 });
     }
 
+    /** Drops everything known of {@code listener}, e.g. when another account takes its place. */
+    public void forget(String listener) {
+        fresh.synchronous().invalidate(listener);
+        lastGood.invalidate(listener);
+        quiet.invalidate(listener);
+    }
+
     private CompletableFuture<NowPlayingSnapshot> fetch(AccessTokens tokens) {
         return web.currentlyPlaying(tokens)
                 .thenApply(answer -> new NowPlayingSnapshot(SpotifyMapping.nowPlaying(answer), clock.instant(), false, null))

@@ -45,6 +45,8 @@ class StartupCheckTest {
         return new SpotifyConfig() {
             public Optional<String> clientId() { return Optional.ofNullable(clientId); }
             public Optional<String> clientSecret() { return Optional.ofNullable(clientSecret); }
+            public Optional<String> refreshToken() { return Optional.empty(); }
+            public Optional<String> accessToken() { return Optional.empty(); }
             public String redirectUri() { return "http://127.0.0.1:8080/api/callback"; }
             public String accountsUrl() { return "https://accounts.spotify.com"; }
             public String apiUrl() { return "https://api.spotify.com"; }

@@ -1,0 +1,17 @@
+package dev.earshot.auth;
+
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import dev.earshot.spotify.SpotifyUser;
+import dev.earshot.spotify.TokenGrant;
+
+/**
+ * Takes a completed sign-in that was started to connect the owner's account (the owner package
+ * implements it), so the callback can hand over without knowing what an owner is.
+ */
+public interface OwnerSignIns {
+
+    /** The answer to the browser; {@code attemptsAfter} must be set on it to clear the used attempt. */
+    Response completed(TokenGrant grant, SpotifyUser user, NewCookie attemptsAfter);
+}

@@ -1,0 +1,19 @@
+package dev.earshot.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The deployer's own account behind the public widget: {@code EARSHOT_OWNER_*} environment variables. */
+@ConfigMapping(prefix = "earshot.owner")
+public interface OwnerConfig {
+
+    /** {@code EARSHOT_OWNER_ID}: the Spotify user id allowed to (re)connect as the owner at /owner/connect. */
+    Optional<String> id();
+
+    /** {@code EARSHOT_OWNER_WARN_BEFORE}: how long before Spotify's six-month limit the owner is warned. */
+    @WithDefault("14d")
+    Duration warnBefore();
+}

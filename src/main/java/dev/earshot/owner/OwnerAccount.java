@@ -1,0 +1,208 @@
+package dev.earshot.owner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.jboss.logging.Logger;
+
+import dev.earshot.config.OwnerConfig;
+import dev.earshot.config.SpotifyConfig;
+import dev.earshot.demo.DemoMode;
+import dev.earshot.demo.DemoOwnerToken;
+import dev.earshot.spotify.AccessTokens;
+import dev.earshot.spotify.SpotifyAccounts;
+import dev.earshot.spotify.SpotifyException;
+import dev.earshot.spotify.TokenGrant;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The deployer's own Spotify account, held on the server for the public widget. Its access token is
+ * refreshed at most once at a time and only when due (R05, R08); a rotated refresh token is saved
+ * before it is used; a dead one ({@code invalid_grant}) takes the account offline with one warning and
+ * no further calls until the owner reconnects (R04).
+ */
+@ApplicationScoped
+public class OwnerAccount implements AccessTokens {
+
+    /** Where the owner's refresh token came from. */
+    public enum Source { STORE, ENVIRONMENT, ACCESS_TOKEN_ONLY, DEMO, NONE }
+
+    /** Spotify ends every sign-in six months after it happened, however often it is refreshed. */
+    static final int SIGN_IN_MONTHS = 6;
+
+    private static final Logger LOG = Logger.getLogger(OwnerAccount.class);
+
+    private record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant signedInAt, String userId,
+            Source source) {
+
+        Tokens withGrant(TokenGrant grant) {
+            String refresh = grant.refreshToken() != null ? grant.refreshToken() : refreshToken;
+            return new Tokens(grant.accessToken(), grant.expiresAt(), refresh, signedInAt, userId, source == Source.ENVIRONMENT && grant.refreshToken() != null ? Source.STORE : source);
+        }
+    }
+
+    private final SpotifyAccounts accounts;
+    private final OwnerTokenStore store;
+    private final SpotifyConfig spotify;
+    private final OwnerConfig config;
+    private final DemoMode demo;
+    private final DemoOwnerToken demoOwnerToken;
+    private final Clock clock;
+    private final Event<OwnerConnected> connected;
+
+    private Tokens tokens;
+    private boolean offline;
+    private CompletableFuture<Tokens> refreshing;
+
+    OwnerAccount(SpotifyAccounts accounts, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, DemoMode demo,
+            DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected) {
+        this.accounts = accounts;
+        this.store = store;
+        this.spotify = spotify;
+        this.config = config;
+        this.demo = demo;
+        this.demoOwnerToken = demoOwnerToken;
+        this.clock = clock;
+        this.connected = connected;
+    }
+
+    @Override
+    public CompletionStage<String> current() {
+        Tokens current = tokens();
+        if (current.source() == Source.NONE) {
+            return CompletableFuture.failedFuture(new OwnerNotConfiguredException());
+        }
+        if (isOffline()) {
+            return CompletableFuture.failedFuture(new SpotifyException.GrantRejected("invalid_grant"));
+        }
+        if (current.accessToken() != null
+                && (current.refreshToken() == null || current.accessExpiresAt().isAfter(clock.instant().plusSeconds(60)))) {
+            return CompletableFuture.completedFuture(current.accessToken());
+        }
+        return refresh(current).thenApply(Tokens::accessToken);
+    }
+
+    @Override
+    public CompletionStage<String> replacing(String rejected) {
+        Tokens current = tokens();
+        if (current.accessToken() != null && !current.accessToken().equals(rejected)) {
+            return CompletableFuture.completedFuture(current.accessToken());
+        }
+        if (current.refreshToken() == null) {
+            goOffline("Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
+            return CompletableFuture.failedFuture(new SpotifyException.Unauthorized("The owner's access token was rejected"));
+        }
+        return refresh(current).thenApply(Tokens::accessToken);
+    }
+
+    /** Makes the account of a completed sign-in the owner's, saved before it is used. */
+    public void connect(TokenGrant grant, String userId) {
+        Instant now = clock.instant();
+        store.save(new StoredOwner(grant.refreshToken(), now, userId));
+        synchronized (this) {
+            tokens = new Tokens(grant.accessToken(), grant.expiresAt(), grant.refreshToken(), now, userId, Source.STORE);
+            offline = false;
+        }
+        LOG.infof("The owner's Spotify account is now %s (saved in %s)", userId, store.file());
+        connected.fire(new OwnerConnected(userId));
+    }
+
+    public OwnerStatus status() {
+        Tokens current = tokens();
+        Instant endsAt = current.signedInAt() == null ? null
+                : current.signedInAt().atOffset(ZoneOffset.UTC).plusMonths(SIGN_IN_MONTHS).toInstant();
+        boolean endingSoon = endsAt != null && !clock.instant().isBefore(endsAt.minus(config.warnBefore()));
+        return new OwnerStatus(current.source(), isOffline(), current.userId(), current.signedInAt(), endsAt, endingSoon);
+    }
+
+    private synchronized boolean isOffline() {
+        return offline;
+    }
+
+    private synchronized CompletableFuture<Tokens> refresh(Tokens from) {
+        if (refreshing != null && !refreshing.isDone()) {
+            return refreshing;
+        }
+        if (tokens != from && tokens.accessToken() != null && tokens.accessExpiresAt().isAfter(clock.instant().plusSeconds(60))) {
+            // Someone refreshed while this caller looked: use theirs.
+            return CompletableFuture.completedFuture(tokens);
+        }
+        refreshing = accounts.refresh(from.refreshToken())
+                // Saving touches the disk: off the event loop.
+                .thenApplyAsync(grant -> adopt(from, grant), Infrastructure.getDefaultWorkerPool())
+                .whenComplete((refreshed, failure) -> {
+                    if (failure != null && SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected
+                            && rejected.isInvalidGrant()) {
+                        goOffline("Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
+                                + "the public widget shows offline until you reconnect at /owner/connect");
+                    }
+                })
+                .toCompletableFuture();
+        return refreshing;
+    }
+
+    private Tokens adopt(Tokens from, TokenGrant grant) {
+        Tokens refreshed = from.withGrant(grant);
+        boolean rotated = grant.refreshToken() != null && !grant.refreshToken().equals(from.refreshToken());
+        if (rotated && from.source() != Source.DEMO) {
+            // Saved before use: if the old token was single-use, the new one is all there is.
+            store.save(new StoredOwner(refreshed.refreshToken(), refreshed.signedInAt(), refreshed.userId()));
+        }
+        synchronized (this) {
+            tokens = refreshed;
+        }
+        return refreshed;
+    }
+
+    private synchronized void goOffline(String why) {
+        if (!offline) {
+            offline = true;
+            LOG.warn(why);
+        }
+    }
+
+    /** Forgets everything held in memory, as a restart does; the next use reads the store again. */
+    synchronized void forgetInMemoryState() {
+        tokens = null;
+        offline = false;
+        refreshing = null;
+    }
+
+    private synchronized Tokens tokens() {
+        if (tokens == null) {
+            tokens = initialTokens();
+        }
+        return tokens;
+    }
+
+    private Tokens initialTokens() {
+        if (demo.enabled()) {
+            return new Tokens(null, Instant.EPOCH, demoOwnerToken.refreshToken(), clock.instant(), "demo-listener", Source.DEMO);
+        }
+        Optional<StoredOwner> stored = store.load();
+        if (stored.isPresent()) {
+            StoredOwner owner = stored.get();
+            return new Tokens(null, Instant.EPOCH, owner.refreshToken(), owner.signedInAt(), owner.userId(), Source.STORE);
+        }
+        Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
+        if (refresh.isPresent()) {
+            return new Tokens(null, Instant.EPOCH, refresh.get(), null, config.id().orElse(null), Source.ENVIRONMENT);
+        }
+        Optional<String> access = spotify.accessToken().filter(t -> !t.isBlank());
+        if (access.isPresent()) {
+            LOG.warn("The owner's account uses SPOTIFY_ACCESS_TOKEN: it expires within an hour and cannot be renewed. "
+                    + "For a lasting widget set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect.");
+            return new Tokens(access.get(), Instant.MAX, null, null, config.id().orElse(null), Source.ACCESS_TOKEN_ONLY);
+        }
+        return new Tokens(null, Instant.EPOCH, null, null, null, Source.NONE);
+    }
+
+}

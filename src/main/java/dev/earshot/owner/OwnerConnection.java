@@ -1,0 +1,46 @@
+package dev.earshot.owner;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import dev.earshot.auth.OwnerSignIns;
+import dev.earshot.config.OwnerConfig;
+import dev.earshot.spotify.SpotifyUser;
+import dev.earshot.spotify.TokenGrant;
+import dev.earshot.web.ErrorPage;
+
+/**
+ * Finishes an owner sign-in: when {@code EARSHOT_OWNER_ID} is set the Spotify account must be that
+ * one; otherwise the sign-in was only started after the setup code was checked.
+ */
+@ApplicationScoped
+public class OwnerConnection implements OwnerSignIns {
+
+    private final OwnerAccount owner;
+    private final OwnerConfig config;
+
+    OwnerConnection(OwnerAccount owner, OwnerConfig config) {
+        this.owner = owner;
+        this.config = config;
+    }
+
+    @Override
+    public Response completed(TokenGrant grant, SpotifyUser user, NewCookie attemptsAfter) {
+        var expected = config.id().filter(id -> !id.isBlank());
+        if (expected.isPresent() && !expected.get().equals(user.id())) {
+            return ErrorPage.of(Response.Status.FORBIDDEN, "That isn't the owner's account",
+                    "This server's owner is set by EARSHOT_OWNER_ID, and the Spotify account you signed in with is a different one. "
+                            + "Nothing was changed.",
+                    "/owner/connect", "Try another account", null)
+                    .cookie(attemptsAfter).header("Cache-Control", "no-store").build();
+        }
+        owner.connect(grant, user.id());
+        return Response.seeOther(URI.create("/setup?connected=true"))
+                .cookie(attemptsAfter)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.earshot.owner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+/** The owner's account behind the public endpoints: stampedes, faults, rotation and restarts (R02, R04, R05, R08, S19, S20). */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+@TestProfile(OwnerModeTest.WithOwnerToken.class)
+class OwnerModeTest {
+
+    static final Path DATA_DIR = Path.of("target", "owner-mode-test-" + ProcessHandle.current().pid());
+
+    public static class WithOwnerToken implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("spotify.refresh-token", "owner-refresh-from-env",
+                    "earshot.data-dir", DATA_DIR.toString(),
+                    "earshot.owner.id", "listener-1");
+        }
+    }
+
+    @Inject
+    OwnerAccount owner;
+
+    @Inject
+    OwnerTokenStore store;
+
+    @Inject
+    dev.earshot.listening.NowPlayingFeed feed;
+
+    @BeforeEach
+    void reset() throws Exception {
+        FakeSpotify.resetWithSampleListener();
+        Files.deleteIfExists(store.file());
+        owner.forgetInMemoryState();
+        FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
+        feed.forget("owner:");
+    }
+
+    @Test
+    void r08_fiveHundredConcurrentViewersOnAColdCacheCostOneTokenCallAndOneApiCall() throws Exception {
+        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(FakeSpotify.tokenAnswer("owner-access-1", null, 3600).withFixedDelay(200)));
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(200));
+        // A plain JDK client fires all 500 at once: the whole stampede lands within the cache period.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/now-playing");
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            answers.add(client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().contains("Night Drive"));
+        }
+        assertEquals(1, FakeSpotify.tokenCalls(), "one token refresh");
+        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "one currently-playing call");
+    }
+
+    @Test
+    void s19_s20_publicJsonHasTheContractCorsAndNoCookies() {
+        Response response = given().cookie("__Host-earshot_session", "anything").get("/api/now-playing");
+        response.then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "*")
+                .body("song.trackName", equalTo("Night Drive"))
+                .body("song.artists[0]", equalTo("The Lamplighters"))
+                .body("status", equalTo("playing"))
+                .body("stale", equalTo(false));
+        assertTrue(response.headers().getValues("Set-Cookie").isEmpty(), "no Set-Cookie");
+        assertTrue(response.header("Cache-Control").startsWith("public"), response.header("Cache-Control"));
+        // Only this endpoint is cross-origin readable.
+        assertNull(given().get("/").header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void r02_429IsHonouredAndTheLastValueServedStale() throws Exception {
+        given().get("/api/now-playing").then().body("stale", equalTo(false));
+        Thread.sleep(3100);
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "slow down").withHeader("Retry-After", "30"));
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
+        }
+        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "no call while Retry-After runs");
+    }
+
+    @Test
+    void r05_aRotatedRefreshTokenIsSavedAndSurvivesARestart() {
+        FakeSpotify.stubTokenGrant("owner-access-2", "owner-refresh-rotated", 3600);
+        given().get("/api/now-playing").then().statusCode(200);
+        assertEquals("owner-refresh-rotated", store.load().orElseThrow().refreshToken());
+        assertFalse(readRaw().contains("owner-refresh-rotated"), "sealed on disk, not plain text");
+
+        owner.forgetInMemoryState(); // as a restart does
+        FakeSpotify.server().resetRequests();
+        FakeSpotify.stubTokenGrant("owner-access-3", null, 3600);
+        assertEquals("owner-access-3", owner.current().toCompletableFuture().join());
+        FakeSpotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-rotated")));
+        assertEquals(OwnerAccount.Source.STORE, owner.status().source(), "the store takes precedence over the environment");
+    }
+
+    @Test
+    void r04_invalidGrantTakesTheWidgetOfflineWithoutARetryStorm() {
+        FakeSpotify.stubTokenError(400, "invalid_grant");
+        for (int i = 0; i < 20; i++) {
+            given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("status", equalTo("unavailable"));
+        }
+        assertEquals(1, FakeSpotify.tokenCalls(), "one try, then offline");
+        assertTrue(owner.status().offline());
+    }
+
+    @Test
+    void fivexxAndTimeoutsServeStaleValues() throws Exception {
+        given().get("/api/now-playing").then().body("stale", equalTo(false));
+        Thread.sleep(3100);
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(503));
+        given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
+    }
+
+    private String readRaw() {
+        try {
+            return Files.readString(store.file());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
