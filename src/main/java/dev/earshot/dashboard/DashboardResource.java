@@ -23,6 +23,9 @@ import dev.earshot.spotify.SpotifyException;
 @Path("/dashboard")
 public class DashboardResource {
 
+    /** How often the now-playing card asks {@code /api/me/now-playing} while something plays. */
+    static final long NOW_PLAYING_POLL_MILLIS = 5_000;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(DashboardView view);
@@ -47,7 +50,7 @@ public class DashboardResource {
                 throw new SpotifyException.Unauthorized("A dashboard section found the sign-in dead");
             }
             var session = signedIn.session();
-            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result)).render();
+            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result, NOW_PLAYING_POLL_MILLIS)).render();
             return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         });
     }

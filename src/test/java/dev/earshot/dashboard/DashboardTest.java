@@ -178,6 +178,32 @@ class DashboardTest {
     }
 
     @Test
+    void nowPlayingCardCarriesEveryStateForItsScript() {
+        String playing = dashboard("").body().asString();
+        assertTrue(playing.contains("<section class=\"card now-playing\" id=\"now-playing\" aria-labelledby=\"now-playing-title\" "
+                + "data-live-url=\"/api/me/now-playing\" data-poll-ms=\"5000\" data-state=\"playing\">"), "live card attributes");
+        assertTrue(playing.contains("<div class=\"np\" data-status=\"playing\""), "track block shown");
+        assertTrue(playing.contains("<div class=\"np-idle\" data-status=\"idle\" hidden>"), "idle block ready but hidden");
+        assertTrue(playing.contains("<p class=\"np-notice\" role=\"status\" hidden>"), "notice line ready but hidden");
+        assertTrue(playing.contains("<p class=\"np-announcer visually-hidden\" aria-live=\"polite\"></p>"), "announcer silent at first");
+        assertTrue(playing.contains("<span class=\"badge np-podcast\" hidden>Podcast</span>"), "podcast badge ready but hidden");
+
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        String idle = dashboard("").body().asString();
+        assertTrue(idle.contains("data-state=\"idle\""), "idle card");
+        assertTrue(idle.contains("<div class=\"np-idle\" data-status=\"idle\">"), "idle block shown");
+        assertTrue(idle.contains("<progress value=\"0\""), "empty track block still there for the script");
+        assertTrue(idle.contains("data-timestamp-ms=\"0\" hidden>"), "track block hidden");
+
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(500, "Server error"));
+        String failed = dashboard("").body().asString();
+        assertTrue(failed.contains("data-state=\"unavailable\""), "unavailable card");
+        assertTrue(failed.contains("<p class=\"problem\" role=\"status\">"), "says why");
+        assertTrue(failed.contains("<div class=\"np-idle\" data-status=\"idle\" hidden>") && failed.contains("data-timestamp-ms=\"0\" hidden>"),
+                "neither track nor idle shown");
+    }
+
+    @Test
     void r06_localFileWithoutIdsOrArtRenders() {
         FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-local.json")));
         dashboard("").then().statusCode(200).body(containsString("home-recording.mp3"));
@@ -254,6 +280,9 @@ class DashboardTest {
         assertEquals("nosniff", page.header("X-Content-Type-Options"));
         assertEquals("no-referrer", page.header("Referrer-Policy"));
         String html = page.body().asString();
-        assertTrue(!html.contains("<script") && !html.contains("style=\"") && !html.contains("<style"), "no inline script or style");
+        // Script only as files of our own: the live now-playing card's module, no inline code.
+        assertTrue(html.contains("<script type=\"module\" src=\"/js/now-playing.js\"></script>"), "live card module");
+        String withoutScriptFiles = html.replaceAll("<script type=\"module\" src=\"/js/[a-z-]+\\.js\"></script>", "");
+        assertTrue(!withoutScriptFiles.contains("<script") && !html.contains("style=\"") && !html.contains("<style"), "no inline script or style");
     }
 }
