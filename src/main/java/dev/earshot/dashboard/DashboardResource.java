@@ -1,6 +1,7 @@
 package dev.earshot.dashboard;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import dev.earshot.auth.SessionGuard;
+import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.auth.SignedInSession;
 import dev.earshot.listening.ListeningService;
 import dev.earshot.listening.TimeRange;
@@ -23,9 +25,6 @@ import dev.earshot.spotify.SpotifyException;
 @Path("/dashboard")
 public class DashboardResource {
 
-    /** How often the now-playing card asks {@code /api/me/now-playing} while something plays. */
-    static final long NOW_PLAYING_POLL_MILLIS = 5_000;
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(DashboardView view);
@@ -33,10 +32,12 @@ public class DashboardResource {
 
     private final SessionGuard sessions;
     private final ListeningService listening;
+    private final Duration pollInterval;
 
-    DashboardResource(SessionGuard sessions, ListeningService listening) {
+    DashboardResource(SessionGuard sessions, ListeningService listening, NowPlayingConfig nowPlaying) {
         this.sessions = sessions;
         this.listening = listening;
+        this.pollInterval = nowPlaying.effectivePollInterval();
     }
 
     @GET
@@ -50,7 +51,7 @@ public class DashboardResource {
                 throw new SpotifyException.Unauthorized("A dashboard section found the sign-in dead");
             }
             var session = signedIn.session();
-            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result, NOW_PLAYING_POLL_MILLIS)).render();
+            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result, pollInterval.toMillis())).render();
             return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         });
     }

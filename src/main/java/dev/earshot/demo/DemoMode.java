@@ -4,6 +4,7 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Decides whether the Spotify sandbox is switched on, and tells where it can be reached. */
@@ -33,6 +34,11 @@ public class DemoMode {
      * server listens (port 0 picks a free one).
      */
     public String origin() {
-        return "http://127.0.0.1:" + httpServer.getPort();
+        int port = httpServer.getPort();
+        if (port <= 0) {
+            // After a dev-mode live reload the server keeps listening but this bean no longer knows where.
+            port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        }
+        return "http://127.0.0.1:" + port;
     }
 }

@@ -40,7 +40,7 @@ public final class FakeSpotify {
         server().resetAll();
         stubApi(ME, okJson(fixture("me.json")));
         stubApi(CURRENTLY_PLAYING, okJson(fixture("currently-playing-track.json")));
-        stubApi(RECENTLY_PLAYED, okJson(fixture("recently-played.json")));
+        stubApi(RECENTLY_PLAYED, okJson(recentlyPlayed()));
         stubApi(TOP_TRACKS, okJson(fixture("top-tracks.json")));
         stubApi(TOP_ARTISTS, okJson(fixture("top-artists.json")));
     }
@@ -89,6 +89,16 @@ public final class FakeSpotify {
 
     public static int totalRequests() {
         return server().getAllServeEvents().size();
+    }
+
+    /** The recently-played fixture with its plays 10, 20 and 30 minutes before now. */
+    public static String recentlyPlayed() {
+        java.time.Instant now = java.time.Instant.now();
+        String json = fixture("recently-played.json");
+        for (int minutes : new int[] {10, 20, 30}) {
+            json = json.replace("\"PLAYED_" + minutes + "_MIN_AGO\"", "\"" + now.minusSeconds(minutes * 60L) + "\"");
+        }
+        return json;
     }
 
     public static String fixture(String name) {
