@@ -1,9 +1,9 @@
 package dev.earshot.dashboard;
 
 import java.util.List;
-import java.util.Locale;
 
 import dev.earshot.listening.Artist;
+import dev.earshot.web.NowPlayingCard;
 import dev.earshot.listening.ChartBar;
 import dev.earshot.listening.Listening;
 import dev.earshot.listening.NowPlaying;
@@ -30,16 +30,8 @@ public record DashboardView(String displayName, String avatarUrl, Listening list
                 TasteCharts.genres(artists), pollMillis);
     }
 
-    /**
-     * What the now-playing card holds: the answer, or idle when the section failed. The card always
-     * carries the markup of every state so its script can switch between them in place.
-     */
-    public NowPlaying nowPlaying() {
-        return listening.nowPlaying().ok() ? listening.nowPlaying().value() : NowPlaying.idle();
-    }
-
-    /** The card's {@code data-state}: playing, paused, idle, or unavailable when the section failed. */
-    public String nowPlayingState() {
-        return listening.nowPlaying().ok() ? nowPlaying().status().name().toLowerCase(Locale.ROOT) : "unavailable";
+    /** The live now-playing card; it polls the signed-in listener's own endpoint. */
+    public NowPlayingCard nowPlayingCard() {
+        return NowPlayingCard.of(listening.nowPlaying(), "Now playing", "/api/me/now-playing", pollMillis);
     }
 }
