@@ -100,7 +100,8 @@ class LiveNowPlayingBrowserIT {
                 driver -> badgeSaysPaused(driver) ? true : null);
 
         remote.play();
-        awaitState("playing", Duration.ofSeconds(25));
+        // A paused card may poll less often, so allow a little longer than for the pause.
+        awaitState("playing", Duration.ofSeconds(30));
         assertNoReload();
     }
 
@@ -119,7 +120,8 @@ class LiveNowPlayingBrowserIT {
 
     private static boolean badgeSaysPaused(WebDriver driver) {
         return driver.findElement(CARD).findElements(By.cssSelector(".badge")).stream()
-                .anyMatch(badge -> badge.isDisplayed() && badge.getText().trim().equals("Paused"));
+                // textContent, not getText(): the badge's CSS may upper-case what it shows.
+                .anyMatch(badge -> badge.isDisplayed() && "Paused".equals(badge.getDomProperty("textContent").trim()));
     }
 
     private static double progressMs(WebElement card) {

@@ -64,6 +64,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        forgetFailureScreenshots(context.getRequiredTestClass().getSimpleName());
         missing = missingExecutable().map(path -> path + " is missing: install Debian's chromium and"
                 + " chromium-driver (apt-get install -y chromium chromium-driver) to run the browser tests");
         if (missing.isPresent()) {
@@ -202,6 +203,19 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         return save(name, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** An earlier run's failure screenshots of this class would mislead once it passes. */
+    private static void forgetFailureScreenshots(String testClass) throws IOException {
+        if (Files.isDirectory(SCREENSHOTS)) {
+            try (Stream<Path> shots = Files.list(SCREENSHOTS)) {
+                for (Path shot : (Iterable<Path>) shots::iterator) {
+                    if (shot.getFileName().toString().startsWith("failed-" + testClass + "-")) {
+                        Files.delete(shot);
+                    }
+                }
+            }
+        }
     }
 
     private static Path save(String name, byte[] png) {
