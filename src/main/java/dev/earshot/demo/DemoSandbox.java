@@ -13,6 +13,8 @@ public final class DemoSandbox {
     public static final String API_PATH = "/demo/spotify/api";
     /** Stands in for {@code https://i.scdn.co}: generated cover art, so nothing is fetched from the internet. */
     public static final String ART_PATH = "/demo/spotify/art";
+    /** Not part of Spotify: next, pause, play and restart for the sandbox's player, answering 204. */
+    public static final String REMOTE_PATH = "/demo/spotify/remote";
 
     /** The name the sandbox shows for its one registered client. */
     static final String CLIENT_NAME = "Earshot";

@@ -145,4 +145,137 @@ class DemoPlaybackTest {
         assertEquals(new Play(DemoCatalogue.MAYONAKA, mayonakaEnds), playback.playsBefore(mayonakaEnds, 1).get(0));
         assertEquals(DemoCatalogue.LOUD_PROUD, playback.playsBefore(mayonakaEnds.minusMillis(1), 1).get(0).track());
     }
+
+    // --- The remote ---
+
+    @Test
+    void nextLandsOnTheNextItemsStartAndPlaysIt() {
+        Instant now = cycleStart.plusSeconds(100);
+        playback.skipToNext(now);
+        PlaybackState state = playback.at(now).orElseThrow();
+        assertEquals(DemoCatalogue.ISBRU, state.item());
+        assertEquals(Duration.ZERO, state.progress());
+        assertTrue(state.playing());
+        assertEquals(now, state.changedAt());
+        assertEquals(Duration.ofSeconds(5), playback.at(now.plusSeconds(5)).orElseThrow().progress());
+    }
+
+    @Test
+    void nextSkipsOverThePausedPieceSilenceAndTheEndOfTheCycle() {
+        // In the cycle's own pause of the classical piece: Next goes to the song after it.
+        Instant now = cycleStart.plusSeconds(1480);
+        playback.skipToNext(now);
+        assertEquals(DemoCatalogue.RIMAL, playback.at(now).orElseThrow().item());
+        // From the song before the silence straight to the song after it.
+        playback.skipToNext(now);
+        assertEquals(DemoCatalogue.LAST_TRAIN, playback.at(now).orElseThrow().item());
+        playback.skipToNext(now);
+        assertEquals(DemoCatalogue.LOUD_PROUD, playback.at(now).orElseThrow().item());
+        // The last song of the cycle is followed by the first.
+        playback.skipToNext(now);
+        PlaybackState state = playback.at(now).orElseThrow();
+        assertEquals(DemoCatalogue.MAYONAKA, state.item());
+        assertEquals(Duration.ZERO, state.progress());
+    }
+
+    @Test
+    void nextDuringSilenceStartsTheNextSong() {
+        Instant now = cycleStart.plusSeconds(1950);
+        assertTrue(playback.at(now).isEmpty());
+        playback.skipToNext(now);
+        assertEquals(DemoCatalogue.LAST_TRAIN, playback.at(now).orElseThrow().item());
+    }
+
+    @Test
+    void pauseFreezesProgressAndPlayResumesFromThere() {
+        Instant pausedAt = cycleStart.plusSeconds(100);
+        playback.pause(pausedAt);
+        for (int later = 0; later <= 600; later += 60) {
+            PlaybackState paused = playback.at(pausedAt.plusSeconds(later)).orElseThrow();
+            assertEquals(DemoCatalogue.MAYONAKA, paused.item());
+            assertFalse(paused.playing());
+            assertEquals(Duration.ofSeconds(100), paused.progress());
+            assertEquals(pausedAt, paused.changedAt());
+        }
+        // Pressing Pause again changes nothing.
+        playback.pause(pausedAt.plusSeconds(30));
+        assertEquals(pausedAt, playback.at(pausedAt.plusSeconds(60)).orElseThrow().changedAt());
+
+        Instant resumedAt = pausedAt.plusSeconds(600);
+        playback.resume(resumedAt);
+        PlaybackState resumed = playback.at(resumedAt).orElseThrow();
+        assertTrue(resumed.playing());
+        assertEquals(DemoCatalogue.MAYONAKA, resumed.item());
+        assertEquals(Duration.ofSeconds(100), resumed.progress());
+        assertEquals(resumedAt, resumed.changedAt());
+        assertEquals(Duration.ofSeconds(107), playback.at(resumedAt.plusSeconds(7)).orElseThrow().progress());
+        // Pressing Play while playing changes nothing either.
+        playback.resume(resumedAt.plusSeconds(10));
+        assertEquals(resumedAt, playback.at(resumedAt.plusSeconds(10)).orElseThrow().changedAt());
+    }
+
+    @Test
+    void playEndsTheCyclesOwnPauseAtOnce() {
+        Instant now = cycleStart.plusSeconds(1480);
+        assertFalse(playback.at(now).orElseThrow().playing());
+        playback.resume(now);
+        PlaybackState state = playback.at(now.plusSeconds(2)).orElseThrow();
+        assertEquals(DemoCatalogue.QUODLIBET, state.item());
+        assertTrue(state.playing());
+        assertEquals(Duration.ofSeconds(97), state.progress());
+    }
+
+    @Test
+    void pauseDuringSilenceDoesNothing() {
+        Instant now = cycleStart.plusSeconds(1950);
+        playback.pause(now);
+        assertEquals(DemoCatalogue.LAST_TRAIN, playback.at(now.plusSeconds(40)).orElseThrow().item());
+    }
+
+    @Test
+    void nextWhilePausedPlaysTheNextItem() {
+        Instant now = cycleStart.plusSeconds(100);
+        playback.pause(now);
+        playback.skipToNext(now.plusSeconds(60));
+        PlaybackState state = playback.at(now.plusSeconds(65)).orElseThrow();
+        assertEquals(DemoCatalogue.ISBRU, state.item());
+        assertTrue(state.playing());
+        assertEquals(Duration.ofSeconds(5), state.progress());
+    }
+
+    @Test
+    void restartPlaysTheFirstSongFromTheTop() {
+        Instant now = cycleStart.plusSeconds(1480);
+        playback.pause(now);
+        playback.restart(now.plusSeconds(10));
+        PlaybackState state = playback.at(now.plusSeconds(13)).orElseThrow();
+        assertEquals(DemoCatalogue.MAYONAKA, state.item());
+        assertTrue(state.playing());
+        assertEquals(Duration.ofSeconds(3), state.progress());
+    }
+
+    @Test
+    void recentlyPlayedMovesWithTheRemote() {
+        Instant now = cycleStart.plusSeconds(100);
+        playback.skipToNext(now);
+        // The skipped song counts as ending at the moment of the skip, and nothing ends in the future.
+        assertEquals(new Play(DemoCatalogue.MAYONAKA, now), playback.playsBefore(now, 1).get(0));
+        playback.skipToNext(now.plusSeconds(10));
+        assertEquals(new Play(DemoCatalogue.ISBRU, now.plusSeconds(10)), playback.playsBefore(now.plusSeconds(10), 1).get(0));
+
+        // While paused, nothing finishes, however long the pause.
+        Instant pausedAt = now.plusSeconds(20);
+        playback.pause(pausedAt);
+        List<Play> duringPause = playback.playsBefore(pausedAt.plusSeconds(3600), 50);
+        assertEquals(playback.playsBefore(pausedAt, 50), duringPause);
+
+        // Each play is still the end of its item on the moved timeline, as currently-playing saw it.
+        playback.resume(pausedAt.plusSeconds(3600));
+        Instant later = pausedAt.plusSeconds(4000);
+        for (Play play : playback.playsBefore(later, 50)) {
+            assertFalse(play.playedAt().isAfter(later));
+            PlaybackState ending = playback.at(play.playedAt().minusMillis(1)).orElseThrow();
+            assertEquals(play.track(), ending.item());
+        }
+    }
 }

@@ -35,6 +35,9 @@ class DemoSandboxOffTest {
         }
         given().formParams(Map.of("grant_type", "refresh_token", "refresh_token", "x"))
                 .post(DemoSandbox.ACCOUNTS_PATH + "/api/token").then().statusCode(404);
+        for (String button : new String[] {"next", "pause", "play", "restart"}) {
+            given().post(DemoSandbox.REMOTE_PATH + "/" + button).then().statusCode(404);
+        }
         given().formParams(Map.of("decision", "allow"))
                 .post(DemoSandbox.ACCOUNTS_PATH + "/authorize").then().statusCode(404);
     }

@@ -35,6 +35,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,9 @@ class DemoSandboxTest {
     private static final String AUTHORIZE = DemoSandbox.ACCOUNTS_PATH + "/authorize";
     private static final String TOKEN = DemoSandbox.ACCOUNTS_PATH + "/api/token";
     private static final String API = DemoSandbox.API_PATH + "/v1";
+    private static final String REMOTE = DemoSandbox.REMOTE_PATH;
+    private static final DateTimeFormatter PLAYED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final String REDIRECT_URI = "http://127.0.0.1:8080/api/callback";
     // RFC 7636, appendix B.
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
@@ -63,9 +68,17 @@ class DemoSandboxTest {
 
     private final MovableClock time = new MovableClock(ROUND.plusSeconds(60));
 
+    @Inject
+    DemoPlayback playback;
+
     @BeforeEach
     void pinTheClock() {
         QuarkusMock.installMockForType(new DemoClock(time), DemoClock.class);
+    }
+
+    @AfterEach
+    void forgetTheRemote() {
+        playback.forgetPresses();
     }
 
     // --- The authorize page ---
@@ -418,6 +431,52 @@ class DemoSandboxTest {
         api(signIn(ALL_SCOPES)).get(API + "/me/player/currently-playing")
                 .then().statusCode(204)
                 .body(emptyString());
+    }
+
+    @Test
+    void theRemoteSkipsPausesAndResumesWhatTheWebApiReports() {
+        String accessToken = signIn(ALL_SCOPES);
+        api(accessToken).get(API + "/me/player/currently-playing")
+                .then().statusCode(200)
+                .body("item.name", equalTo("真夜中のドライブ"))
+                .body("progress_ms", equalTo(60_000));
+
+        given().post(REMOTE + "/next").then().statusCode(204).body(emptyString());
+        api(accessToken).get(API + "/me/player/currently-playing")
+                .then().statusCode(200)
+                .body("item.name", equalTo("Ísbrú"))
+                .body("progress_ms", equalTo(0))
+                .body("is_playing", equalTo(true))
+                .body("timestamp", equalTo(time.instant().toEpochMilli()));
+        // The skipped song ended just now, as far as recently played is concerned.
+        api(accessToken).queryParam("limit", 1).get(API + "/me/player/recently-played")
+                .then().statusCode(200)
+                .body("items[0].track.name", equalTo("真夜中のドライブ"))
+                .body("items[0].played_at", equalTo(PLAYED_AT.format(time.instant())));
+
+        time.advance(Duration.ofSeconds(5));
+        given().post(REMOTE + "/pause").then().statusCode(204);
+        time.advance(Duration.ofMinutes(2)); // less than a token's five minutes
+        api(accessToken).get(API + "/me/player/currently-playing")
+                .then().statusCode(200)
+                .body("item.name", equalTo("Ísbrú"))
+                .body("progress_ms", equalTo(5_000))
+                .body("is_playing", equalTo(false));
+
+        given().post(REMOTE + "/play").then().statusCode(204);
+        time.advance(Duration.ofSeconds(2));
+        api(accessToken).get(API + "/me/player/currently-playing")
+                .then().statusCode(200)
+                .body("item.name", equalTo("Ísbrú"))
+                .body("progress_ms", equalTo(7_000))
+                .body("is_playing", equalTo(true));
+
+        given().post(REMOTE + "/restart").then().statusCode(204);
+        api(accessToken).get(API + "/me/player/currently-playing")
+                .then().statusCode(200)
+                .body("item.name", equalTo("真夜中のドライブ"))
+                .body("progress_ms", equalTo(0))
+                .body("is_playing", equalTo(true));
     }
 
     @Test
