@@ -1,0 +1,127 @@
+package dev.earshot.embed;
+
+/**
+ * Third-party names made safe for the SVG card (S22): only characters XML 1.0 allows, shortened to
+ * fit a width by whole code points (an emoji is never cut in half), then escaped.
+ */
+final class SvgText {
+
+    static final String ELLIPSIS = "\u2026";
+
+    /** Bounds the output even for names made of thousands of zero-width marks. */
+    static final int MAX_CODE_POINTS = 200;
+
+    /** Average advance of a proportional sans-serif glyph, in ems; estimates, with a clip path as backstop. */
+    private static final double NARROW = 0.56;
+    private static final double CAPITAL = 0.70;
+    private static final double SPACE = 0.30;
+    private static final double WIDE = 1.0;
+
+    private SvgText() {
+    }
+
+    /**
+     * {@code text} with what XML 1.0 forbids or discourages removed (control characters, lone
+     * surrogates, U+FFFE, U+FFFF) and line breaks and tabs turned into spaces: a card line is one line.
+     */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(codePoint -> {
+            if (codePoint == '\t' || codePoint == '\n' || codePoint == '\r') {
+                out.append(' ');
+            } else if (isXmlCharacter(codePoint)) {
+                out.appendCodePoint(codePoint);
+            }
+        });
+        return out.toString().strip();
+    }
+
+    /** {@code text} cut to about {@code ems} wide (and {@link #MAX_CODE_POINTS}), with an ellipsis when cut. */
+    static String fit(String text, double ems) {
+        double used = 0;
+        int count = 0;
+        int cut = 0;
+        for (int index = 0; index < text.length();) {
+            int codePoint = text.codePointAt(index);
+            double advance = ems(codePoint);
+            if (used + advance > ems || count == MAX_CODE_POINTS) {
+                return text.substring(0, cut).stripTrailing() + ELLIPSIS;
+            }
+            used += advance;
+            count++;
+            index += Character.charCount(codePoint);
+            if (used + WIDE <= ems && count < MAX_CODE_POINTS) {
+                cut = index;
+            }
+        }
+        return text;
+    }
+
+    /** Whether {@code text} fits in about {@code ems} uncut. */
+    static boolean fits(String text, double ems) {
+        return fit(text, ems).equals(text);
+    }
+
+    /** Escaped for XML text and for attribute values in either kind of quotes. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int index = 0; index < text.length(); index++) {
+            char c = text.charAt(index);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A name cleaned, fitted and escaped, inside a first-strong isolate: a right-to-left name reads
+     * right to left, and its own direction marks (even an unmatched U+202E) end with it.
+     */
+    static String name(String text, double ems) {
+        return "&#x2068;" + escape(fit(clean(text), ems)) + "&#x2069;";
+    }
+
+    private static boolean isXmlCharacter(int codePoint) {
+        return codePoint >= 0x20 && codePoint < 0x7F
+                || codePoint >= 0xA0 && codePoint <= 0xD7FF
+                || codePoint >= 0xE000 && codePoint <= 0xFFFD
+                || codePoint >= 0x10000 && codePoint <= 0x10FFFF;
+    }
+
+    private static double ems(int codePoint) {
+        int type = Character.getType(codePoint);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+            return 0;
+        }
+        if (isWide(codePoint)) {
+            return WIDE;
+        }
+        if (Character.isWhitespace(codePoint)) {
+            return SPACE;
+        }
+        return Character.isUpperCase(codePoint) ? CAPITAL : NARROW;
+    }
+
+    /** East Asian wide characters and emoji, which take about a full em. */
+    private static boolean isWide(int codePoint) {
+        return codePoint >= 0x1100 && codePoint <= 0x115F
+                || codePoint >= 0x2600 && codePoint <= 0x27BF
+                || codePoint >= 0x2E80 && codePoint <= 0xA4CF
+                || codePoint >= 0xAC00 && codePoint <= 0xD7A3
+                || codePoint >= 0xF900 && codePoint <= 0xFAFF
+                || codePoint >= 0xFE30 && codePoint <= 0xFE4F
+                || codePoint >= 0xFF00 && codePoint <= 0xFF60
+                || codePoint >= 0xFFE0 && codePoint <= 0xFFE6
+                || codePoint >= 0x1F000 && codePoint <= 0x1FAFF
+                || codePoint >= 0x20000 && codePoint <= 0x3FFFD;
+    }
+}
