@@ -26,6 +26,9 @@ public class OwnerNowPlaying {
     /** The feed's key for the owner; user ids of signed-in listeners never collide with it. */
     static final String LISTENER = "owner:";
 
+    /** The public JSON the embeds' script polls. */
+    static final String PUBLIC_URL = "/api/now-playing";
+
     private static final Logger LOG = Logger.getLogger(OwnerNowPlaying.class);
 
     /** What the embeds can show: a snapshot, or why there is none. */

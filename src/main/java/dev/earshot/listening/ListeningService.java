@@ -49,6 +49,11 @@ public class ListeningService {
                 .thenApply(done -> new Listening(nowPlaying.join(), recent.join(), tracks.join(), artists.join(), range));
     }
 
+    /** The most recent play, for an idle "last played" line; empty when Spotify lists none. */
+    public CompletionStage<java.util.Optional<Play>> lastPlay(AccessTokens tokens) {
+        return web.recentlyPlayed(tokens, 1).thenApply(history -> SpotifyMapping.plays(history).stream().findFirst());
+    }
+
     private Section<NowPlaying> nowPlayingSection(NowPlayingSnapshot snapshot) {
         if (!snapshot.available()) {
             return Section.failed(snapshot.problem());

@@ -12,6 +12,11 @@ import dev.earshot.listening.Section;
  */
 public record NowPlayingCard(NowPlaying nowPlaying, String problem, String state, String heading, String liveUrl, long pollMillis) {
 
+    /** A card that can show nothing, saying why in {@code message}. */
+    public static NowPlayingCard unavailable(String message, String heading, String liveUrl, long pollMillis) {
+        return new NowPlayingCard(NowPlaying.idle(), message, "unavailable", heading, liveUrl, pollMillis);
+    }
+
     public static NowPlayingCard of(Section<NowPlaying> section, String heading, String liveUrl, long pollMillis) {
         if (!section.ok()) {
             return new NowPlayingCard(NowPlaying.idle(), section.problem().message(), "unavailable", heading, liveUrl, pollMillis);

@@ -153,6 +153,63 @@ class OwnerModeTest {
         given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
     }
 
+    @Test
+    void s19_s22_svgCardIsWellFormedWithHostileNamesAndCarriesTheRightHeaders() throws Exception {
+        String hostile = "\\\"><script>alert(1)</script> <demons> & 'q' \\u200F\\u202Eשלום 🎧 " + "x".repeat(5000);
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{\"is_playing\":true,\"progress_ms\":1000,\"currently_playing_type\":\"track\","
+                + "\"item\":{\"id\":\"h\",\"name\":\"" + hostile + "\",\"type\":\"track\",\"duration_ms\":200000,"
+                + "\"artists\":[{\"name\":\"" + hostile + "\"}],\"album\":{\"name\":\"a\",\"images\":[{\"url\":\""
+                + FakeSpotify.server().baseUrl() + "/image.png\",\"width\":300}]}}}"));
+        Response svg = given().cookie("__Host-earshot_session", "x").get("/embed/now-playing.svg");
+        svg.then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"))
+                .header("Cache-Control", "no-cache, max-age=0")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .header("ETag", org.hamcrest.Matchers.notNullValue());
+        assertTrue(svg.headers().getValues("Set-Cookie").isEmpty());
+        String body = svg.body().asString();
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(document.getDocumentElement().getTextContent().contains("<script>alert(1)</script> <demons> & 'q'"), "names shown literally");
+        assertFalse(body.contains("<script"), "no live markup");
+        assertEquals(0, FakeSpotify.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/image.png"))).size(),
+                "S23: art from a host not on EARSHOT_IMAGE_ORIGINS is never fetched");
+
+        given().header("If-None-Match", svg.header("ETag")).get("/embed/now-playing.svg").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(304), equalTo(200)));
+    }
+
+    @Test
+    void svgOptionsAreValidatedWithPlainMessages() {
+        given().get("/embed/now-playing.svg?theme=purple").then().statusCode(400).body(org.hamcrest.Matchers.containsString("theme must be light, dark or auto"));
+        given().get("/embed/now-playing.svg?width=5000").then().statusCode(400).body(org.hamcrest.Matchers.containsString("width must be a number between 300 and 800"));
+        given().get("/embed/now-playing.svg?show=lyrics").then().statusCode(400).body(org.hamcrest.Matchers.containsString("show accepts progress and art"));
+        given().get("/embed/now-playing.svg?theme=dark&width=400&show=art").then().statusCode(200);
+    }
+
+    @Test
+    void idleCardSaysWhatWasLastPlayed() {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        given().get("/embed/now-playing.svg").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("last played"))
+                .body(org.hamcrest.Matchers.containsString("Paper Lanterns"));
+    }
+
+    @Test
+    void s19_iframePageIsFrameableWhileOtherPagesAreNot() {
+        Response page = given().cookie("__Host-earshot_session", "x").get("/embed/now-playing");
+        page.then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("data-live-url=\"/api/now-playing\""))
+                .body(org.hamcrest.Matchers.containsString("Night Drive"))
+                .body(org.hamcrest.Matchers.containsString("/js/now-playing.js"));
+        assertTrue(page.header("Content-Security-Policy").endsWith("frame-ancestors *"), page.header("Content-Security-Policy"));
+        assertTrue(page.headers().getValues("Set-Cookie").isEmpty());
+        assertNull(page.header("X-Frame-Options"));
+        assertTrue(given().get("/").header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        given().get("/embed/now-playing?transparent=true").then().body(org.hamcrest.Matchers.containsString("embed-transparent"));
+    }
+
     private String readRaw() {
         try {
             return Files.readString(store.file());

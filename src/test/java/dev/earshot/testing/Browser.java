@@ -74,20 +74,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
             return;
         }
         profile = Files.createTempDirectory("earshot-chromium-");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + profile,
-                        "--window-size=" + DESKTOP.width() + "," + DESKTOP.height());
-        Files.createDirectories(Path.of("target"));
-        // An explicit driver path keeps Selenium Manager from looking for (or downloading) a driver.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogFile(new File("target/chromedriver.log"))
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = newDriver(profile);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         resize(DESKTOP);
     }
@@ -137,6 +124,26 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     }
 
     /** Which of the two executables is missing, if any. */
+    /**
+     * A headless Chromium with its own profile (so its own cookies), for tests that need several
+     * independent browsers; the caller quits it. Only call when {@link #missingExecutable()} is empty.
+     */
+    public static ChromeDriver newDriver(Path profile) {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--user-data-dir=" + profile,
+                        "--window-size=" + DESKTOP.width() + "," + DESKTOP.height());
+        // An explicit driver path keeps Selenium Manager from looking for (or downloading) a driver.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .withLogFile(new File("target/chromedriver.log"))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
     public static Optional<String> missingExecutable() {
         return Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(Path.of(path))).findFirst();
     }
