@@ -19,6 +19,8 @@ import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.auth.SignedInSession;
 import dev.earshot.listening.ListeningService;
 import dev.earshot.listening.TimeRange;
+import dev.earshot.owner.OwnerAccount;
+import dev.earshot.owner.OwnerStatus;
 import dev.earshot.spotify.SpotifyException;
 
 /** {@code GET /dashboard}: a signed-in listener's page, rendered on the server from their session. */
@@ -33,10 +35,12 @@ public class DashboardResource {
     private final SessionGuard sessions;
     private final ListeningService listening;
     private final Duration pollInterval;
+    private final OwnerAccount owner;
 
-    DashboardResource(SessionGuard sessions, ListeningService listening, NowPlayingConfig nowPlaying) {
+    DashboardResource(SessionGuard sessions, ListeningService listening, NowPlayingConfig nowPlaying, OwnerAccount owner) {
         this.sessions = sessions;
         this.listening = listening;
+        this.owner = owner;
         this.pollInterval = nowPlaying.effectivePollInterval();
     }
 
@@ -51,9 +55,26 @@ public class DashboardResource {
                 throw new SpotifyException.Unauthorized("A dashboard section found the sign-in dead");
             }
             var session = signedIn.session();
-            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result, pollInterval.toMillis())).render();
+            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result, pollInterval.toMillis(),
+                    ownerNotice(session.userId()))).render();
             return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         });
+    }
+
+    /** A banner for the owner only, when the public widget's sign-in is ending or dead. */
+    private String ownerNotice(String userId) {
+        OwnerStatus status = owner.status();
+        if (!status.configured() || status.source() == OwnerAccount.Source.DEMO || !userId.equals(status.userId())) {
+            return null;
+        }
+        if (status.offline()) {
+            return "Your public widget is offline: Spotify no longer accepts its sign-in. Reconnect at /owner/connect.";
+        }
+        if (status.endingSoon()) {
+            return "Your public widget's Spotify sign-in ends on " + status.signInEndsAt().toString().substring(0, 10)
+                    + " (Spotify's six-month limit). Reconnect at /owner/connect before then.";
+        }
+        return null;
     }
 
     static Response.ResponseBuilder toLanding(boolean sessionExpired) {

@@ -14,12 +14,12 @@ import dev.earshot.listening.Track;
 /** Everything the dashboard template shows, worked out before rendering. */
 public record DashboardView(String displayName, String avatarUrl, Listening listening, List<TimeRange> ranges,
         List<Track> topTracks, List<Artist> topArtists, List<ChartBar> recentArtists, List<ChartBar> decades,
-        List<ChartBar> genres, long pollMillis) {
+        List<ChartBar> genres, long pollMillis, String ownerNotice) {
 
     /** How many top items the page lists; more are fetched for the charts. */
     static final int SHOWN_TOP_ITEMS = 20;
 
-    static DashboardView of(String displayName, String avatarUrl, Listening listening, long pollMillis) {
+    static DashboardView of(String displayName, String avatarUrl, Listening listening, long pollMillis, String ownerNotice) {
         List<Track> tracks = listening.topTracks().ok() ? listening.topTracks().value() : List.of();
         List<Artist> artists = listening.topArtists().ok() ? listening.topArtists().value() : List.of();
         return new DashboardView(displayName, avatarUrl, listening, List.of(TimeRange.values()),
@@ -27,7 +27,7 @@ public record DashboardView(String displayName, String avatarUrl, Listening list
                 artists.stream().limit(SHOWN_TOP_ITEMS).toList(),
                 listening.recentlyPlayed().ok() ? TasteCharts.artistsInRecentPlays(listening.recentlyPlayed().value()) : List.of(),
                 TasteCharts.decades(tracks),
-                TasteCharts.genres(artists), pollMillis);
+                TasteCharts.genres(artists), pollMillis, ownerNotice);
     }
 
     /** The live now-playing card; it polls the signed-in listener's own endpoint. */

@@ -63,6 +63,9 @@ class OwnerModeTest {
     OwnerTokenStore store;
 
     @Inject
+    dev.earshot.auth.SessionCookie sessionCookie;
+
+    @Inject
     dev.earshot.listening.NowPlayingFeed feed;
 
     @BeforeEach
@@ -208,6 +211,26 @@ class OwnerModeTest {
         assertNull(page.header("X-Frame-Options"));
         assertTrue(given().get("/").header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         given().get("/embed/now-playing?transparent=true").then().body(org.hamcrest.Matchers.containsString("embed-transparent"));
+    }
+
+    @Test
+    void ownerSeesABannerAndReadinessReportsItWhenTheSignInNearsSixMonths() {
+        store.save(new StoredOwner("owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
+        owner.forgetInMemoryState();
+
+        String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
+                java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
+        given().cookie("__Host-earshot_session", ownerCookie).get("/dashboard").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Your public widget&#39;s Spotify sign-in ends on"))
+                .body(org.hamcrest.Matchers.containsString("href=\"/owner/connect\""));
+        String otherCookie = sessionCookie.write(dev.earshot.testing.Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        given().cookie("__Host-earshot_session", otherCookie).get("/dashboard").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Your public widget")));
+
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'owner-account' }.data.endingSoon", equalTo(true))
+                .body("checks.find { it.name == 'owner-account' }.data.source", equalTo("store"));
     }
 
     private String readRaw() {
