@@ -233,6 +233,37 @@ class OwnerModeTest {
                 .body("checks.find { it.name == 'owner-account' }.data.source", equalTo("store"));
     }
 
+    @Test
+    void ownerConnectsFromTheBrowserAndTheNewTokenIsStored() {
+        FakeSpotify.stubTokenGrant("owner-access-new", "owner-refresh-connected", 3600);
+        Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
+        assertEquals(303, start.statusCode());
+        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
+        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.SignInSteps.LOGIN_COOKIE),
+                "code=owner-code&state=" + state);
+        assertEquals(303, callback.statusCode());
+        assertTrue(callback.header("Location").endsWith("/setup?connected=true"));
+        assertNull(callback.getCookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE), "connecting the owner opens no session");
+        StoredOwner stored = store.load().orElseThrow();
+        assertEquals("owner-refresh-connected", stored.refreshToken());
+        assertEquals("listener-1", stored.userId());
+        assertEquals(OwnerAccount.Source.STORE, owner.status().source());
+        assertTrue(owner.status().signInEndKnown());
+    }
+
+    @Test
+    void onlyTheConfiguredOwnerIdMayConnect() {
+        FakeSpotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
+        FakeSpotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"somebody-else\",\"display_name\":\"Somebody\"}"));
+        Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
+        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
+        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.SignInSteps.LOGIN_COOKIE),
+                "code=c&state=" + state);
+        assertEquals(403, callback.statusCode());
+        assertTrue(store.load().isEmpty(), "nothing stored");
+        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").post("/owner/connect").then().statusCode(403);
+    }
+
     private String readRaw() {
         try {
             return Files.readString(store.file());

@@ -24,6 +24,24 @@ class OwnerNotConfiguredTest {
     }
 
     @Test
+    void withoutAnOwnerIdTheSetupCodeFromTheLogIsRequired() throws Exception {
+        given().get("/owner/connect").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Setup code from the server"));
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", "WRONG-CODE")
+                .post("/owner/connect").then().statusCode(400).body(org.hamcrest.Matchers.containsString("didn"));
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Owner setup code: ([A-Z0-9-]+)").matcher(log);
+        String last = null;
+        while (code.find()) {
+            last = code.group(1);
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(last, "the code is printed at start");
+        var start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", last.toLowerCase())
+                .post("/owner/connect");
+        org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
+        org.junit.jupiter.api.Assertions.assertTrue(start.header("Location").contains("/authorize?"));
+    }
+
+    @Test
     void setupPageIsOffOutsideDevAndDemo() {
         given().get("/setup").then().statusCode(404);
     }
