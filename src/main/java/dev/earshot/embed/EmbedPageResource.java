@@ -16,6 +16,7 @@ import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.listening.NowPlaying;
 import dev.earshot.listening.Section;
 import dev.earshot.web.NowPlayingCard;
+import dev.earshot.web.SecurityHeaders;
 
 /**
  * {@code GET /embed/now-playing}: the owner's live card as a page for an {@code <iframe>}, kept current
@@ -40,9 +41,7 @@ public class EmbedPageResource {
         this.pollMillis = nowPlaying.effectivePollInterval().toMillis();
         // The operator's value goes into one directive only: no ';' or line breaks can smuggle in others.
         String ancestors = frameAncestors.replaceAll("[;\\r\\n,]", " ").trim();
-        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data: https://i.scdn.co https://*.scdn.co https://*.spotifycdn.com; connect-src 'self'; "
-                + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors " + (ancestors.isEmpty() ? "*" : ancestors);
+        this.contentSecurityPolicy = SecurityHeaders.contentSecurityPolicy(ancestors.isEmpty() ? "*" : ancestors);
     }
 
     @GET

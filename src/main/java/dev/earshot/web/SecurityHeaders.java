@@ -14,10 +14,15 @@ import io.vertx.core.MultiMap;
 public class SecurityHeaders {
 
     /** No inline script or style anywhere; Spotify's image CDN for art; nothing may frame us. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: https://i.scdn.co https://*.scdn.co https://*.spotifycdn.com; "
-            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
+
+    /** The pages' policy with {@code frameAncestors} as the only thing that differs (the iframe widget's). */
+    public static String contentSecurityPolicy(String frameAncestors) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data: https://i.scdn.co https://*.scdn.co https://*.spotifycdn.com; "
+                + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors " + frameAncestors;
+    }
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
