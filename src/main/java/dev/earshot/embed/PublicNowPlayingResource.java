@@ -31,7 +31,7 @@ public class PublicNowPlayingResource {
     public CompletionStage<Response> nowPlaying() {
         return ownerNowPlaying.current().thenApply(result -> Response
                 .status(result.notConfigured() ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.OK)
-                .entity(NowPlayingAnswer.of(result.snapshot(), clock.instant()))
+                .entity(result.offline() ? NowPlayingAnswer.offline(clock.instant()) : NowPlayingAnswer.of(result.snapshot(), clock.instant()))
                 .header("Access-Control-Allow-Origin", "*")
                 // Public and short: a CDN may share it for a moment; the feed's own cache does the rest.
                 .header("Cache-Control", "public, max-age=2")

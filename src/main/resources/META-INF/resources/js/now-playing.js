@@ -9,6 +9,7 @@ const JITTER_MS = 300;           // tabs of one user still land within the serve
 const BACKOFF_FIRST_MS = 5000;
 const BACKOFF_MAX_MS = 60000;
 const TICK_MS = 250;
+const OFFLINE_POLL_MS = 60000;
 const REQUEST_TIMEOUT_MS = 10000; // a hung request must not stop the polling for good
 const STATES = ['playing', 'paused', 'idle', 'unavailable'];
 
@@ -134,6 +135,13 @@ function liven(card) {
     newestFetchedAt = fetchedAt;
 
     const song = answer.song && typeof answer.song === 'object' ? answer.song : null;
+    if (answer.offline === true) {
+      // The owner's Spotify sign-in is dead: retrying soon cannot help, so say so and look rarely.
+      failures = 0;
+      showState('unavailable');
+      showNotice('offline');
+      return OFFLINE_POLL_MS;
+    }
     if (answer.status === 'unavailable') {
       // The server could not reach Spotify: keep the card as it is (or take the song it still had).
       if (song) {
@@ -248,7 +256,8 @@ function liven(card) {
     setHidden(el.notice, !kind);
     setAttr(el.notice, 'data-kind', kind);
     // "Your session ended — sign in again", the last words being the link to /login.
-    setText(el.noticeText, kind === 'session-ended' ? 'Your session ended — ' : kind ? 'Reconnecting…' : '');
+    setText(el.noticeText, kind === 'session-ended' ? 'Your session ended — '
+      : kind === 'offline' ? 'Offline' : kind ? 'Reconnecting…' : '');
     // The link's words go with it, so the line reads exactly "Reconnecting…" otherwise.
     setText(el.noticeLink, kind === 'session-ended' ? 'sign in again' : '');
     setHidden(el.noticeLink, kind !== 'session-ended');

@@ -142,10 +142,13 @@ class OwnerModeTest {
     void r04_invalidGrantTakesTheWidgetOfflineWithoutARetryStorm() {
         FakeSpotify.stubTokenError(400, "invalid_grant");
         for (int i = 0; i < 20; i++) {
-            given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("status", equalTo("unavailable"));
+            given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("status", equalTo("unavailable"))
+                    .body("offline", equalTo(true));
         }
         assertEquals(1, FakeSpotify.tokenCalls(), "one try, then offline");
         assertTrue(owner.status().offline());
+        given().get("/embed/now-playing").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Offline"));
+        given().get("/embed/now-playing.svg").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Offline"));
     }
 
     @Test
