@@ -1,7 +1,6 @@
 package dev.earshot.owner;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -43,9 +42,10 @@ public class OwnerAccount implements AccessTokens {
     private record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant signedInAt, String userId,
             Source source) {
 
-        Tokens withGrant(TokenGrant grant) {
+        /** After a refresh; a rotated token from the environment lives in the store from then on. */
+        Tokens withGrant(TokenGrant grant, boolean saved) {
             String refresh = grant.refreshToken() != null ? grant.refreshToken() : refreshToken;
-            return new Tokens(grant.accessToken(), grant.expiresAt(), refresh, signedInAt, userId, source == Source.ENVIRONMENT && grant.refreshToken() != null ? Source.STORE : source);
+            return new Tokens(grant.accessToken(), grant.expiresAt(), refresh, signedInAt, userId, saved ? Source.STORE : source);
         }
     }
 
@@ -150,12 +150,13 @@ public class OwnerAccount implements AccessTokens {
     }
 
     private Tokens adopt(Tokens from, TokenGrant grant) {
-        Tokens refreshed = from.withGrant(grant);
         boolean rotated = grant.refreshToken() != null && !grant.refreshToken().equals(from.refreshToken());
-        if (rotated && from.source() != Source.DEMO) {
+        boolean save = rotated && from.source() != Source.DEMO;
+        if (save) {
             // Saved before use: if the old token was single-use, the new one is all there is.
-            store.save(new StoredOwner(refreshed.refreshToken(), refreshed.signedInAt(), refreshed.userId()));
+            store.save(new StoredOwner(grant.refreshToken(), from.signedInAt(), from.userId()));
         }
+        Tokens refreshed = from.withGrant(grant, save);
         synchronized (this) {
             tokens = refreshed;
         }
