@@ -14,7 +14,7 @@ PORT=18180
 while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 BASE_URL="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d)"
-trap 'podman rm -f -t 1 "$NAME" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+trap 'podman rm -f -v -t 1 "$NAME" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
 podman image exists "$IMAGE" || { echo "run docker/smoke-test.sh first (it builds $IMAGE)" >&2; exit 1; }
 command -v hey >/dev/null || { echo "hey is not installed (apt-get install -y hey)" >&2; exit 1; }
@@ -49,7 +49,7 @@ echo "== Start time to first 200 of GET / ($RUNS runs per variant, interleaved)"
 for _ in $(seq 1 "$RUNS"); do
   for v in "${ORDER[@]}"; do
     start "$v" >> "$WORK/$v"
-    podman rm -f -t 1 "$NAME" >/dev/null
+    podman rm -f -v -t 1 "$NAME" >/dev/null
   done
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }

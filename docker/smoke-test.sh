@@ -43,7 +43,7 @@ cleanup() {
   if [ "$KEEP" = true ] && [ $status -eq 0 ]; then
     echo "== Kept running: $NAME on http://127.0.0.1:$PORT (podman rm -f $NAME; podman volume rm $VOLUME)"
   else
-    podman rm -f -t 2 "$NAME" >/dev/null 2>&1 || true
+    podman rm -f -v -t 2 "$NAME" >/dev/null 2>&1 || true
     podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true
   fi
   rm -rf "$WORK"
