@@ -29,6 +29,7 @@ import dev.earshot.web.CorrelationId;
 import dev.earshot.web.ErrorPage;
 import dev.earshot.web.SignInRateLimit;
 import dev.earshot.web.TooManyRequests;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -50,9 +51,10 @@ public class CallbackResource {
     private final SignInRateLimit rateLimit;
     private final OwnerSignIns ownerSignIns;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     CallbackResource(SpotifySettings spotify, SpotifyAccounts accounts, SpotifyWebApi webApi, LoginAttemptCookie attemptCookie,
-            SessionCookie sessionCookie, SignInRateLimit rateLimit, OwnerSignIns ownerSignIns, Clock clock) {
+            SessionCookie sessionCookie, SignInRateLimit rateLimit, OwnerSignIns ownerSignIns, Clock clock, MeterRegistry metrics) {
         this.spotify = spotify;
         this.accounts = accounts;
         this.webApi = webApi;
@@ -61,12 +63,14 @@ public class CallbackResource {
         this.rateLimit = rateLimit;
         this.ownerSignIns = ownerSignIns;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @GET
     public CompletionStage<Response> callback(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         var wait = rateLimit.check(TooManyRequests.clientAddress(request));
         if (wait.isPresent()) {
+            countSignIn("rate_limited");
             return done(TooManyRequests.page(wait.get()));
         }
         MultivaluedMap<String, String> query = uri.getQueryParameters();
@@ -76,15 +80,18 @@ public class CallbackResource {
         NewCookie attemptsAfter = attempt.map(a -> attemptCookie.without(attempts, a)).orElseGet(attemptCookie::clear);
 
         if (query.containsKey("error")) {
+            countSignIn("access_denied".equals(query.getFirst("error")) ? "cancelled" : "spotify_error");
             return done(spotifyError(query.getFirst("error"), attemptsAfter));
         }
         if (attempt.isEmpty()) {
+            countSignIn("invalid_state");
             return done(page(Response.Status.BAD_REQUEST, "This sign-in link isn't valid",
                     "It may have expired, been used already, or been started in another browser. Please sign in again.",
                     attemptsAfter));
         }
         Optional<String> code = single(query, "code");
         if (code.isEmpty()) {
+            countSignIn("invalid_state");
             return done(page(Response.Status.BAD_REQUEST, "This sign-in link isn't valid",
                     "Spotify's answer was incomplete. Please sign in again.", attemptsAfter));
         }
@@ -99,10 +106,12 @@ public class CallbackResource {
             throw new SpotifyException.Unavailable("Sign-in answer lacked a refresh token or user id");
         }
         if (attempt.forOwner()) {
+            countSignIn("owner");
             return ownerSignIns.completed(grant, user, attemptsAfter);
         }
         Session session = new Session(grant.accessToken(), grant.refreshToken(), grant.expiresAt(), clock.instant(),
                 user.id(), user.displayName(), avatar(user));
+        countSignIn("success");
         return Response.seeOther(java.net.URI.create(attempt.returnTo()))
                 .cookie(sessionCookie.write(session), attemptsAfter)
                 .header("Cache-Control", "no-store")
@@ -114,6 +123,7 @@ public class CallbackResource {
         Throwable cause = SpotifyException.unwrap(failure);
         String reference = CorrelationId.create();
         LOG.warnf("Sign-in failed [ref %s]: %s", reference, cause.getMessage());
+        countSignIn(cause instanceof SpotifyException.Forbidden ? "forbidden" : "failed");
         if (cause instanceof SpotifyException.Forbidden) {
             return ErrorPage.of(Response.Status.FORBIDDEN, "Spotify didn't let you in",
                     "This Earshot server's Spotify app is in Development Mode, and your Spotify account is not on its list of users. "
@@ -136,6 +146,11 @@ public class CallbackResource {
         // error_description is Spotify's (or an attacker's) text: never shown (S07).
         return page(Response.Status.BAD_REQUEST, "Spotify couldn't sign you in",
                 "Spotify ended the sign-in with an error. Please try again.", attemptsAfter);
+    }
+
+    /** Sign-ins by how they ended: success, owner, cancelled, spotify_error, invalid_state, forbidden, failed, rate_limited. */
+    private void countSignIn(String outcome) {
+        metrics.counter("earshot.sign.ins", "outcome", outcome).increment();
     }
 
     private static Response page(Response.Status status, String title, String message, NewCookie attemptsAfter) {

@@ -14,6 +14,8 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.earshot.spotify.SpotifyAccounts;
+import dev.earshot.spotify.SpotifyException;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Refreshes sessions' access tokens, at most one refresh in flight per refresh token (R05). The result
@@ -32,8 +34,11 @@ public class SessionRefresher {
             .maximumSize(10_000)
             .buildAsync();
 
-    SessionRefresher(SpotifyAccounts accounts) {
+    private final MeterRegistry metrics;
+
+    SessionRefresher(SpotifyAccounts accounts, MeterRegistry metrics) {
         this.accounts = accounts;
+        this.metrics = metrics;
     }
 
     /**
@@ -56,7 +61,16 @@ public class SessionRefresher {
     }
 
     private CompletableFuture<Session> load(Session session) {
-        return accounts.refresh(session.refreshToken()).thenApply(session::withTokens).toCompletableFuture();
+        return accounts.refresh(session.refreshToken()).thenApply(session::withTokens)
+                .whenComplete((refreshedSession, failure) -> countRefresh(failure))
+                .toCompletableFuture();
+    }
+
+    /** One count per refresh sent to Spotify (collapsed duplicates are not counted), by outcome. */
+    private void countRefresh(Throwable failure) {
+        String outcome = failure == null ? "success"
+                : SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected ? "rejected" : "failed";
+        metrics.counter("earshot.token.refreshes", "account", "session", "outcome", outcome).increment();
     }
 
     private static String fingerprint(String refreshToken) {

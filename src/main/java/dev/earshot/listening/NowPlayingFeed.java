@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +20,7 @@ import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.RetryAfter;
 import dev.earshot.spotify.SpotifyException;
 import dev.earshot.spotify.SpotifyWebApi;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What a listener is playing, fetched from Spotify as rarely as possible. Per listener: one call in
@@ -38,6 +40,7 @@ public class NowPlayingFeed {
     private final SpotifyWebApi web;
     private final Clock clock;
     private final Duration errorBackoff;
+    private final MeterRegistry metrics;
     private final AsyncCache<String, NowPlayingSnapshot> fresh;
     private final Cache<String, NowPlayingSnapshot> lastGood = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(30))
@@ -48,9 +51,10 @@ public class NowPlayingFeed {
             .maximumSize(50_000)
             .build();
 
-    NowPlayingFeed(SpotifyWebApi web, Clock clock, NowPlayingConfig config) {
+    NowPlayingFeed(SpotifyWebApi web, Clock clock, NowPlayingConfig config, MeterRegistry metrics) {
         this.web = web;
         this.clock = clock;
+        this.metrics = metrics;
         this.errorBackoff = config.errorBackoff();
         this.fresh = Caffeine.newBuilder()
                 .expireAfterWrite(config.cachePeriod())
@@ -63,17 +67,26 @@ public class NowPlayingFeed {
         Instant now = clock.instant();
         Quiet quietNow = quiet.getIfPresent(listener);
         if (quietNow != null && now.isBefore(quietNow.until())) {
+            countLookup("stale");
             return CompletableFuture.completedFuture(fallback(listener, quietNow.problem(), now));
         }
-        return fresh.get(listener, (key, executor) -> fetch(tokens))
+        // Caffeine runs the loader synchronously inside get(), so the flag is settled when get() returns.
+        AtomicBoolean fetched = new AtomicBoolean();
+        return fresh.get(listener, (key, executor) -> {
+                    fetched.set(true);
+                    return fetch(tokens);
+                })
                 .handle((snapshot, failure) -> {
                     if (failure == null) {
+                        countLookup(fetched.get() ? "miss" : "hit");
                         lastGood.put(listener, snapshot);
                         return snapshot;
                     }
                     if (SpotifyException.endsSession(failure)) {
+                        countLookup(fetched.get() ? "miss" : "hit");
                         throw new java.util.concurrent.CompletionException(SpotifyException.unwrap(failure));
                     }
+                    countLookup("stale");
                     Problem problem = Problem.of(failure);
                     quiet.put(listener, new Quiet(clock.instant().plus(pauseFor(failure)), problem));
                     LOG.debugf("Now playing for a listener unavailable (%s): serving the last value", problem);
@@ -86,6 +99,14 @@ public class NowPlayingFeed {
         fresh.synchronous().invalidate(listener);
         lastGood.invalidate(listener);
         quiet.invalidate(listener);
+    }
+
+    /**
+     * hit: answered from the shared cache or an in-flight call (no call of its own); miss: this lookup
+     * called Spotify; stale: Spotify is pausing us or failed, so the last good answer (or "unavailable") was served.
+     */
+    private void countLookup(String result) {
+        metrics.counter("earshot.now.playing.lookups", "result", result).increment();
     }
 
     private CompletableFuture<NowPlayingSnapshot> fetch(AccessTokens tokens) {

@@ -20,6 +20,7 @@ import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyAccounts;
 import dev.earshot.spotify.SpotifyException;
 import dev.earshot.spotify.TokenGrant;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -57,13 +58,14 @@ public class OwnerAccount implements AccessTokens {
     private final DemoOwnerToken demoOwnerToken;
     private final Clock clock;
     private final Event<OwnerConnected> connected;
+    private final MeterRegistry metrics;
 
     private Tokens tokens;
     private boolean offline;
     private CompletableFuture<Tokens> refreshing;
 
     OwnerAccount(SpotifyAccounts accounts, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, DemoMode demo,
-            DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected) {
+            DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected, MeterRegistry metrics) {
         this.accounts = accounts;
         this.store = store;
         this.spotify = spotify;
@@ -72,6 +74,7 @@ public class OwnerAccount implements AccessTokens {
         this.demoOwnerToken = demoOwnerToken;
         this.clock = clock;
         this.connected = connected;
+        this.metrics = metrics;
     }
 
     @Override
@@ -139,6 +142,7 @@ public class OwnerAccount implements AccessTokens {
                 // Saving touches the disk: off the event loop.
                 .thenApplyAsync(grant -> adopt(from, grant), Infrastructure.getDefaultWorkerPool())
                 .whenComplete((refreshed, failure) -> {
+                    countRefresh(failure);
                     if (failure != null && SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected
                             && rejected.isInvalidGrant()) {
                         goOffline("Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
@@ -161,6 +165,12 @@ public class OwnerAccount implements AccessTokens {
             tokens = refreshed;
         }
         return refreshed;
+    }
+
+    private void countRefresh(Throwable failure) {
+        String outcome = failure == null ? "success"
+                : SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected ? "rejected" : "failed";
+        metrics.counter("earshot.token.refreshes", "account", "owner", "outcome", outcome).increment();
     }
 
     private synchronized void goOffline(String why) {

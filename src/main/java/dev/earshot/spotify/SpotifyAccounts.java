@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Spotify's token endpoint: trades an authorization code or a refresh token for tokens, and fails
  * closed on anything but a well-formed Bearer answer (S08).
@@ -25,9 +27,9 @@ public class SpotifyAccounts {
     private final Clock clock;
     private final LazyRestClient<AccountsClient> client;
 
-    SpotifyAccounts(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock) {
+    SpotifyAccounts(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics) {
         this.endpoints = endpoints;
-        this.answers = new SpotifyAnswers(json, clock);
+        this.answers = new SpotifyAnswers(json, clock, metrics);
         this.clock = clock;
         this.client = new LazyRestClient<>(AccountsClient.class, endpoints::accountsUrl, endpoints);
     }
@@ -52,7 +54,7 @@ public class SpotifyAccounts {
     }
 
     private CompletionStage<TokenGrant> post(Form form) {
-        return answers.send(() -> client.get().token(basicAuthorization(), form)).thenApply(this::grantFrom);
+        return answers.send("token", () -> client.get().token(basicAuthorization(), form)).thenApply(this::grantFrom);
     }
 
     private TokenGrant grantFrom(Response response) {

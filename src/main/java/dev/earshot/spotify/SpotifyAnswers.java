@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Turns a raw HTTP answer from Spotify into a body or a {@link SpotifyException}: status codes,
  * Retry-After, timeouts and unreadable JSON all end up as one of a few meanings (R01, R02, R07).
@@ -21,26 +23,42 @@ final class SpotifyAnswers {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    SpotifyAnswers(ObjectMapper json, Clock clock) {
+    SpotifyAnswers(ObjectMapper json, Clock clock, MeterRegistry metrics) {
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
-    /** Sends a call; its failure (timeouts, refused connections) becomes Unavailable. */
-    CompletionStage<Response> send(Supplier<CompletionStage<Response>> request) {
+    /**
+     * Sends a call to {@code endpoint} (a fixed name such as {@code currently-playing}, never a URL with
+     * ids in it); its failure (timeouts, refused connections) becomes Unavailable. Every call is counted
+     * by endpoint and status ({@code unreachable} when no answer came), and 429s once more on their own.
+     */
+    CompletionStage<Response> send(String endpoint, Supplier<CompletionStage<Response>> request) {
         CompletionStage<Response> call;
         try {
             call = request.get();
         } catch (RuntimeException e) {
+            countCall(endpoint, null);
             return failed(asSpotifyException(e));
         }
         return call.handle((response, failure) -> {
+            countCall(endpoint, failure == null ? response : null);
             if (failure != null) {
                 throw asSpotifyException(failure);
             }
             return response;
         });
+    }
+
+    private void countCall(String endpoint, Response response) {
+        String status = response == null ? "unreachable" : Integer.toString(response.getStatus());
+        metrics.counter("earshot.spotify.calls", "endpoint", endpoint, "status", status).increment();
+        if (response != null && response.getStatus() == 429) {
+            metrics.counter("earshot.spotify.rate.limited", "endpoint", endpoint).increment();
+        }
     }
 
     /** The body of a 2xx answer, or the exception its status stands for. */

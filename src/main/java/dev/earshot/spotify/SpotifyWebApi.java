@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The Web API endpoints Earshot reads, with Spotify's statuses turned into meaning and one
  * refresh-and-retry when a token is rejected (R03).
@@ -29,37 +31,37 @@ public class SpotifyWebApi {
     private final SpotifyAnswers answers;
     private final LazyRestClient<WebApiClient> client;
 
-    SpotifyWebApi(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock) {
-        this.answers = new SpotifyAnswers(json, clock);
+    SpotifyWebApi(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+        this.answers = new SpotifyAnswers(json, clock, metrics);
         this.client = new LazyRestClient<>(WebApiClient.class, endpoints::apiUrl, endpoints);
     }
 
     public CompletionStage<SpotifyUser> me(AccessTokens tokens) {
-        return authorized(tokens, bearer -> client.get().me(bearer))
+        return authorized("me", tokens, bearer -> client.get().me(bearer))
                 .thenApply(body -> answers.parse(body, SpotifyUser.class));
     }
 
     /** What is playing now, tracks and episodes; empty for a 204 (nothing playing, private session). */
     public CompletionStage<Optional<SpotifyCurrentlyPlaying>> currentlyPlaying(AccessTokens tokens) {
-        return authorized(tokens, bearer -> client.get().currentlyPlaying(bearer, "track,episode"))
+        return authorized("currently-playing", tokens, bearer -> client.get().currentlyPlaying(bearer, "track,episode"))
                 .thenApply(body -> body.isBlank()
                         ? Optional.empty()
                         : Optional.of(answers.parse(body, SpotifyCurrentlyPlaying.class)));
     }
 
     public CompletionStage<List<SpotifyPlayHistory>> recentlyPlayed(AccessTokens tokens, int limit) {
-        return authorized(tokens, bearer -> client.get().recentlyPlayed(bearer, limit))
+        return authorized("recently-played", tokens, bearer -> client.get().recentlyPlayed(bearer, limit))
                 .thenApply(body -> items(answers.parse(body, HISTORY_PAGE)));
     }
 
     /** Top tracks for {@code timeRange} ({@code short_term}, {@code medium_term} or {@code long_term}). */
     public CompletionStage<List<SpotifyItem>> topTracks(AccessTokens tokens, String timeRange, int limit) {
-        return authorized(tokens, bearer -> client.get().top(bearer, "tracks", timeRange, limit))
+        return authorized("top-tracks", tokens, bearer -> client.get().top(bearer, "tracks", timeRange, limit))
                 .thenApply(body -> items(answers.parse(body, TRACK_PAGE)));
     }
 
     public CompletionStage<List<SpotifyArtist>> topArtists(AccessTokens tokens, String timeRange, int limit) {
-        return authorized(tokens, bearer -> client.get().top(bearer, "artists", timeRange, limit))
+        return authorized("top-artists", tokens, bearer -> client.get().top(bearer, "artists", timeRange, limit))
                 .thenApply(body -> items(answers.parse(body, ARTIST_PAGE)));
     }
 
@@ -71,14 +73,14 @@ public class SpotifyWebApi {
     }
 
     /** Calls with the current token; on a 401 asks once for a replacement and retries once. */
-    private CompletionStage<String> authorized(AccessTokens tokens, Function<String, CompletionStage<Response>> call) {
-        return tokens.current().thenCompose(token -> body(call, token)
+    private CompletionStage<String> authorized(String endpoint, AccessTokens tokens, Function<String, CompletionStage<Response>> call) {
+        return tokens.current().thenCompose(token -> body(endpoint, call, token)
                 .exceptionallyCompose(failure -> SpotifyException.unwrap(failure) instanceof SpotifyException.Unauthorized
-                        ? tokens.replacing(token).thenCompose(replacement -> body(call, replacement))
+                        ? tokens.replacing(token).thenCompose(replacement -> body(endpoint, call, replacement))
                         : SpotifyAnswers.failed(failure)));
     }
 
-    private CompletionStage<String> body(Function<String, CompletionStage<Response>> call, String token) {
-        return answers.send(() -> call.apply("Bearer " + token)).thenApply(answers::successBody);
+    private CompletionStage<String> body(String endpoint, Function<String, CompletionStage<Response>> call, String token) {
+        return answers.send(endpoint, () -> call.apply("Bearer " + token)).thenApply(answers::successBody);
     }
 }

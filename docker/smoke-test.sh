@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# Builds the Earshot image with podman and proves it works as deployed: read-only root file system,
+# a tmpfs at /tmp, a 256 MiB memory limit, no capabilities, a named volume at /data, demo mode.
+# Signs in through the demo with curl, checks the dashboard, the public JSON, readiness, metrics and
+# the logs, then stops the container gracefully. Exits non-zero on any failure; cleans up after itself.
+#
+#   docker/smoke-test.sh                 # reuses target/quarkus-app/ (./mvnw package) if present
+#   docker/smoke-test.sh --base IMAGE    # a JRE 17+ base image of your choice
+#   docker/smoke-test.sh --local-base    # skip the registry: the debootstrapped Debian JRE image
+#   docker/smoke-test.sh --keep          # leave the container running for a look (port printed)
+#
+# Base image: eclipse-temurin:21-jre when a registry answers within a few seconds; otherwise a Debian
+# bookworm + OpenJDK 17 image built locally with debootstrap (needs root and deb.debian.org) and kept
+# as localhost/earshot-jre:17-bookworm, so later runs reuse it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+REGISTRY_BASE="docker.io/library/eclipse-temurin:21-jre"
+LOCAL_BASE="localhost/earshot-jre:17-bookworm"
+IMAGE="localhost/earshot:smoke"
+NAME="earshot-smoke-$$"
+VOLUME="earshot-smoke-data-$$"
+BASE=""
+KEEP=false
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --base) BASE="$2"; shift 2 ;;
+    --local-base) BASE="$LOCAL_BASE"; shift ;;
+    --keep) KEEP=true; shift ;;
+    *) echo "usage: $0 [--base IMAGE | --local-base] [--keep]" >&2; exit 2 ;;
+  esac
+done
+
+# This machine runs podman without a Docker engine: runc as the runtime (crun is not usable here)
+# and explicit ulimits (the defaults cannot be raised inside this sandbox).
+PODMAN_RUN_OPTS=(--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=8192:8192)
+
+WORK="$(mktemp -d)"
+STARTED_AT=$(date +%s)
+cleanup() {
+  local status=$?
+  if [ "$KEEP" = true ] && [ $status -eq 0 ]; then
+    echo "== Kept running: $NAME on http://127.0.0.1:$PORT (podman rm -f $NAME; podman volume rm $VOLUME)"
+  else
+    podman rm -f -v -t 2 "$NAME" >/dev/null 2>&1 || true
+    podman volume rm -f "$VOLUME" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+  if [ $status -eq 0 ]; then
+    echo "== Smoke test passed in $(( $(date +%s) - STARTED_AT )) s"
+  else
+    echo "== Smoke test FAILED (exit $status)" >&2
+  fi
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  if podman container exists "$NAME" 2>/dev/null; then
+    echo "--- container log (last 40 lines)" >&2
+    podman logs --tail 40 "$NAME" >&2 || true
+  fi
+  exit 1
+}
+
+command -v podman >/dev/null || fail "podman is not installed (apt-get install -y podman runc uidmap slirp4netns)"
+command -v curl >/dev/null || fail "curl is not installed"
+
+echo "== Application: target/quarkus-app"
+if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+
+echo "== Base image"
+build_local_base() {
+  command -v debootstrap >/dev/null || fail "no registry reachable and debootstrap is not installed"
+  [ "$(id -u)" -eq 0 ] || fail "debootstrap needs root"
+  echo "   debootstrapping Debian bookworm with openjdk-17-jre-headless (a minute or two, once)"
+  local rootfs="$WORK/rootfs"
+  debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$rootfs" http://deb.debian.org/debian \
+    > "$WORK/debootstrap.log" 2>&1 || { tail -20 "$WORK/debootstrap.log" >&2; fail "debootstrap failed"; }
+  # What a runtime image does not need: package caches and lists, documentation, man pages.
+  rm -rf "$rootfs"/var/cache/apt/* "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/*
+  tar -C "$rootfs" -c . | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    - "$LOCAL_BASE" >/dev/null
+  rm -rf "$rootfs"
+}
+if [ -z "$BASE" ]; then
+  if podman image exists "$REGISTRY_BASE" || timeout 20 podman pull -q "$REGISTRY_BASE" >/dev/null 2>&1; then
+    BASE="$REGISTRY_BASE"
+  else
+    echo "   no registry reachable: using a locally built base"
+    BASE="$LOCAL_BASE"
+  fi
+fi
+if [ "$BASE" = "$LOCAL_BASE" ] && ! podman image exists "$LOCAL_BASE"; then
+  build_local_base
+fi
+echo "   $BASE"
+
+echo "== Image: podman build -f docker/Dockerfile.jvm"
+podman build -q "${PODMAN_RUN_OPTS[@]}" --build-arg BASE_IMAGE="$BASE" -f docker/Dockerfile.jvm -t "$IMAGE" . > "$WORK/build.log" 2>&1 \
+  || { grep -v 'Skipping' "$WORK/build.log" | tail -30 >&2; fail "podman build failed"; }
+
+# Demo mode's sandbox and redirect URI live at http://127.0.0.1:<QUARKUS_HTTP_PORT>, so the port is
+# the same inside and outside the container.
+PORT=18080
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+BASE_URL="http://127.0.0.1:$PORT"
+SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
+
+echo "== Run: read-only root, tmpfs /tmp, 256 MiB, no capabilities, volume at /data, port $PORT"
+podman volume create "$VOLUME" >/dev/null
+RUN_AT=$(date +%s%N)
+podman run -d --name "$NAME" "${PODMAN_RUN_OPTS[@]}" \
+  --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,size=64m,mode=1777 \
+  --memory 256m --memory-swap 256m \
+  --cap-drop ALL --security-opt no-new-privileges \
+  -v "$VOLUME:/data" \
+  -e EARSHOT_DEMO=true \
+  -e EARSHOT_SESSION_SECRET="$SECRET" \
+  -e EARSHOT_SECURE_COOKIES=false \
+  -e QUARKUS_HTTP_PORT="$PORT" \
+  -p "127.0.0.1:$PORT:$PORT" \
+  "$IMAGE" >/dev/null || fail "podman run failed"
+
+[ "$(podman inspect -f '{{.HostConfig.ReadonlyRootfs}}' "$NAME")" = "true" ] || fail "root file system is not read-only"
+[ "$(podman inspect -f '{{.HostConfig.Memory}}' "$NAME")" = "268435456" ] || fail "memory limit is not 256 MiB"
+
+echo "== Waiting for readiness"
+ready=false
+for _ in $(seq 1 240); do
+  if curl -sf -o /dev/null "$BASE_URL/q/health/ready"; then ready=true; break; fi
+  [ "$(podman inspect -f '{{.State.Running}}' "$NAME" 2>/dev/null)" = "true" ] || fail "the container stopped"
+  sleep 0.25
+done
+[ "$ready" = true ] || fail "not ready within 60 s"
+echo "   ready $(( ($(date +%s%N) - RUN_AT) / 1000000 )) ms after podman run"
+
+# status_of URL [curl options...]: the HTTP status, with the body in $WORK/body and headers in $WORK/headers.
+status_of() {
+  local url="$1"; shift
+  curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$WORK/cookies" -c "$WORK/cookies" "$@" "$url"
+}
+location() {
+  grep -i '^location:' "$WORK/headers" | head -1 | sed 's/^[Ll]ocation: *//' | tr -d '\r'
+}
+html_unescape() {
+  sed -e 's/&quot;/"/g' -e "s/&#39;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+}
+
+echo "== Sign in through the demo"
+code=$(status_of "$BASE_URL/login")
+[ "$code" = 303 ] || fail "GET /login answered $code, expected 303"
+authorize="$(location)"
+case "$authorize" in
+  "$BASE_URL/demo/spotify/accounts/authorize?"*) ;;
+  *) fail "GET /login sent the browser to '$authorize', not to the sandbox's consent page" ;;
+esac
+
+code=$(status_of "$authorize")
+[ "$code" = 200 ] || fail "the consent page answered $code"
+form=()
+while IFS=$'\t' read -r field value; do
+  form+=(--data-urlencode "$field=$(printf '%s' "$value" | html_unescape)")
+done < <(grep -o '<input type="hidden" name="[^"]*" value="[^"]*"' "$WORK/body" \
+          | sed 's/.*name="\([^"]*\)" value="\([^"]*\)"/\1\t\2/')
+[ ${#form[@]} -ge 12 ] || fail "the consent page's form lacks its hidden fields"
+
+code=$(status_of "$BASE_URL/demo/spotify/accounts/authorize" "${form[@]}" --data-urlencode "decision=allow")
+case "$code" in 302|303) ;; *) fail "allowing on the consent page answered $code" ;; esac
+callback="$(location)"
+case "$callback" in
+  "$BASE_URL/api/callback?"*code=*) ;;
+  *) fail "the sandbox sent the browser to '$callback', not back to /api/callback with a code" ;;
+esac
+
+code=$(status_of "$callback")
+[ "$code" = 303 ] || fail "GET /api/callback answered $code: $(head -c 300 "$WORK/body")"
+grep -q 'earshot_session' "$WORK/cookies" || fail "the callback set no session cookie"
+
+code=$(status_of "$BASE_URL/dashboard")
+[ "$code" = 200 ] || fail "GET /dashboard answered $code"
+grep -q 'Demo Listener' "$WORK/body" || fail "the dashboard does not greet the Demo Listener"
+echo "   /dashboard 200, signed in as Demo Listener"
+
+echo "== Public JSON"
+code=$(status_of "$BASE_URL/api/now-playing")
+[ "$code" = 200 ] || fail "GET /api/now-playing answered $code"
+grep -q '"song"' "$WORK/body" || fail "/api/now-playing has no \"song\": $(head -c 300 "$WORK/body")"
+grep -qi '^content-type: application/json' "$WORK/headers" || fail "/api/now-playing is not JSON"
+
+echo "== Health and metrics"
+code=$(status_of "$BASE_URL/q/health/ready")
+[ "$code" = 200 ] && grep -q '"status": *"UP"' "$WORK/body" || fail "/q/health/ready is not UP: $(cat "$WORK/body")"
+grep -q '"owner-store"' "$WORK/body" || fail "/q/health/ready lacks the owner-store check"
+code=$(status_of "$BASE_URL/q/health/live")
+[ "$code" = 200 ] || fail "/q/health/live answered $code"
+code=$(status_of "$BASE_URL/q/metrics")
+[ "$code" = 200 ] || fail "/q/metrics answered $code"
+for metric in 'earshot_sign_ins_total{outcome="success"}' 'earshot_spotify_calls_total{endpoint="token",status="200"}' \
+              'earshot_spotify_calls_total{endpoint="me",status="200"}' 'earshot_now_playing_lookups_total'; do
+  grep -qF "$metric" "$WORK/body" || fail "/q/metrics lacks $metric"
+done
+echo "   ready UP, live UP, earshot_* metrics present"
+echo "   memory: $(podman stats --no-stream --format '{{.MemUsage}}' "$NAME" 2>/dev/null || echo unknown)"
+
+echo "== Logs"
+podman logs "$NAME" > "$WORK/container.log" 2>&1
+if grep -qF "$SECRET" "$WORK/container.log"; then fail "the session secret appears in the log"; fi
+if grep -qiE 'Read-only file system|AccessDeniedException|java.lang.OutOfMemoryError' "$WORK/container.log"; then
+  grep -iE 'Read-only file system|AccessDeniedException|java.lang.OutOfMemoryError' "$WORK/container.log" | head -5 >&2
+  fail "the log shows a write to the read-only root or an out-of-memory error"
+fi
+
+if [ "$KEEP" = true ]; then
+  exit 0
+fi
+
+echo "== Graceful stop"
+podman stop -t 25 "$NAME" >/dev/null
+podman logs "$NAME" 2>&1 | grep -q 'earshot stopped in' || fail "no graceful shutdown in the log"
+[ "$(podman inspect -f '{{.State.OOMKilled}}' "$NAME")" = "false" ] || fail "the container was OOM-killed"
+echo "   stopped cleanly"
