@@ -68,6 +68,9 @@ class OwnerModeTest {
     @Inject
     dev.earshot.listening.NowPlayingFeed feed;
 
+    @Inject
+    OwnerExpiryWarnings expiryWarnings;
+
     @BeforeEach
     void reset() throws Exception {
         FakeSpotify.resetWithSampleListener();
@@ -152,11 +155,26 @@ class OwnerModeTest {
     }
 
     @Test
-    void fivexxAndTimeoutsServeStaleValues() throws Exception {
+    void r02_fivexxServesTheLastValueStale() throws Exception {
         given().get("/api/now-playing").then().body("stale", equalTo(false));
         Thread.sleep(3100);
         FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(503));
         given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
+    }
+
+    @Test
+    void r01_aHangingSpotifyIsCutShortAndTheLastValueServedStale() throws Exception {
+        given().get("/api/now-playing").then().body("stale", equalTo(false));
+        Thread.sleep(3100);
+        // The read timeout in tests is 1 s; Spotify here would take 10.
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(10_000));
+        long started = System.nanoTime();
+        given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMs < 3000, "answered after " + tookMs + " ms, not after Spotify's 10 s");
+        // During the back-off that follows, viewers get the stale value at once, without another call.
+        given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true));
+        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
     }
 
     @Test
@@ -234,6 +252,9 @@ class OwnerModeTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'owner-account' }.data.endingSoon", equalTo(true))
                 .body("checks.find { it.name == 'owner-account' }.data.source", equalTo("store"));
+
+        expiryWarnings.check(); // what the daily timer runs
+        assertTrue(readLog().contains("The owner's Spotify sign-in ends on"), "the log warns");
     }
 
     @Test
@@ -268,8 +289,16 @@ class OwnerModeTest {
     }
 
     private String readRaw() {
+        return read(store.file());
+    }
+
+    private static String readLog() {
+        return read(Path.of("target/quarkus-test.log"));
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.readString(store.file());
+            return Files.readString(file);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,84 @@
+package dev.earshot.owner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** SPOTIFY_ACCESS_TOKEN alone: a debugging fallback that works for its hour, says so, and then goes quietly offline. */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+@TestProfile(OwnerAccessTokenFallbackTest.WithAccessTokenOnly.class)
+class OwnerAccessTokenFallbackTest {
+
+    static final String ACCESS_TOKEN = "owner-access-token-from-env";
+
+    public static class WithAccessTokenOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("spotify.access-token", ACCESS_TOKEN,
+                    "earshot.data-dir", "target/owner-access-only-" + ProcessHandle.current().pid());
+        }
+    }
+
+    @Inject
+    OwnerAccount owner;
+
+    @Inject
+    dev.earshot.listening.NowPlayingFeed feed;
+
+    @BeforeEach
+    void reset() {
+        FakeSpotify.resetWithSampleListener();
+        owner.forgetInMemoryState();
+        feed.forget("owner:");
+    }
+
+    @Test
+    void theAccessTokenIsUsedAsItIsAndTheLogWarnsThatItExpiresWithinAnHour() throws Exception {
+        given().get("/api/now-playing").then().statusCode(200)
+                .body("song.trackName", Matchers.equalTo("Night Drive"));
+        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+        assertEquals(0, FakeSpotify.tokenCalls(), "there is nothing to refresh it with");
+        String log = Files.readString(Path.of("target/quarkus-test.log"));
+        assertTrue(log.contains("The owner's account uses SPOTIFY_ACCESS_TOKEN: it expires within an hour"), "the warning is logged");
+        assertTrue(!log.contains(ACCESS_TOKEN), "the token itself is never logged (S21)");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'owner-account' }.data.source", Matchers.equalTo("access_token_only"))
+                .body("checks.find { it.name == 'owner-account' }.data.signInEndsAt", Matchers.startsWith("unknown"));
+    }
+
+    @Test
+    void onceSpotifyRejectsItTheWidgetIsOfflineWithoutFurtherCalls() {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "The access token expired"));
+        given().get("/api/now-playing").then().statusCode(200)
+                .body("song", Matchers.nullValue())
+                .body("offline", Matchers.equalTo(true));
+        feed.forget("owner:");
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/now-playing").then().statusCode(200).body("offline", Matchers.equalTo(true));
+        }
+        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "no call after Spotify said no");
+        assertEquals(0, FakeSpotify.tokenCalls());
+    }
+}
