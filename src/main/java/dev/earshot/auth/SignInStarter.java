@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import dev.earshot.config.SpotifySettings;
+import dev.earshot.web.ErrorPage;
 
 /**
  * Starts a sign-in (S01–S05): a fresh state and PKCE pair sealed into the login-attempt cookie, and
@@ -40,6 +41,13 @@ public class SignInStarter {
      * account instead of a session; only callers that checked the person may run the server set it.
      */
     public Response start(HttpHeaders headers, String returnTo, boolean forOwner) {
+        var problem = spotify.redirectUriProblem();
+        if (problem.isPresent()) {
+            // Spotify would only show its own error page: say what is wrong, and who can fix it, here.
+            return ErrorPage.of(Response.Status.SERVICE_UNAVAILABLE, "Sign-in is not set up correctly",
+                    "This Earshot cannot sign you in yet: " + problem.get() + ". Whoever runs it needs to fix this setting.",
+                    "/", "Back to the start page", null).header("Cache-Control", "no-store").build();
+        }
         PkceChallenge pkce = PkceChallenge.create();
         LoginAttempt attempt = new LoginAttempt(UrlSafeRandom.ofBytes(32), pkce.verifier(), clock.instant(),
                 ReturnPath.sanitize(returnTo), forOwner);

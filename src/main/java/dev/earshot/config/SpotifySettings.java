@@ -2,11 +2,14 @@ package dev.earshot.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.earshot.demo.DemoMode;
 import dev.earshot.demo.DemoSandbox;
+import dev.earshot.spotify.RedirectUriRules;
 import dev.earshot.spotify.SpotifyEndpoints;
 
 /**
@@ -59,6 +62,34 @@ public class SpotifySettings implements SpotifyEndpoints {
     /** Byte-identical in the authorize and token requests (S04); never taken from a request's headers. */
     public String redirectUri() {
         return demo.enabled() ? demo.origin() + CALLBACK_PATH : config.redirectUri();
+    }
+
+    /**
+     * Why sign-in cannot work with the configured redirect URI — one Spotify refuses, or one that does
+     * not lead back to {@value #CALLBACK_PATH} — in words a deployer acts on; empty when it can.
+     */
+    public Optional<String> redirectUriProblem() {
+        return redirectUriProblem(redirectUri());
+    }
+
+    static Optional<String> redirectUriProblem(String uri) {
+        Optional<RedirectUriRules.Refusal> refusal = RedirectUriRules.refusal(uri);
+        if (refusal.isPresent()) {
+            return Optional.of(switch (refusal.get()) {
+                case INSECURE -> uri.toLowerCase(Locale.ROOT).startsWith("http://localhost")
+                        ? "SPOTIFY_REDIRECT_URI is " + uri + ", but Spotify refuses http://localhost since 2025: use "
+                                + uri.replaceFirst("(?i)localhost", "127.0.0.1") + " and register that in your Spotify app"
+                        : "SPOTIFY_REDIRECT_URI is " + uri + ", but Spotify accepts plain http only for 127.0.0.1 or [::1]: "
+                                + "use the https address people reach Earshot at";
+                case INVALID -> "SPOTIFY_REDIRECT_URI is " + uri + ", which Spotify refuses: it must be an absolute https URL "
+                        + "without user name or #fragment";
+            });
+        }
+        if (!URI.create(uri).getPath().endsWith(CALLBACK_PATH)) {
+            return Optional.of("SPOTIFY_REDIRECT_URI is " + uri + ", but Spotify's answer must come back to "
+                    + CALLBACK_PATH + " (for example https://earshot.example.com" + CALLBACK_PATH + ")");
+        }
+        return Optional.empty();
     }
 
     @Override

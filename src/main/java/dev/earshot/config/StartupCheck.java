@@ -8,15 +8,20 @@ import java.util.Optional;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start with a configuration that cannot work, naming every problem at once in the
- * terms a deployer sets them: environment variables, not property keys (S15).
+ * terms a deployer sets them: environment variables, not property keys (S15). A redirect URI that
+ * Spotify would refuse is logged as an error instead (see {@link ConfigurationReadiness}).
  */
 @Singleton
 public class StartupCheck {
+
+    private static final Logger LOG = Logger.getLogger(StartupCheck.class);
 
     static final int MIN_SECRET_BYTES = 32;
 
@@ -26,6 +31,9 @@ public class StartupCheck {
             throw new ConfigurationException("Earshot cannot start: " + String.join("; ", problems)
                     + ". See README.md, section Configuration.");
         }
+        // The public widget can still work without sign-in, so this one keeps the app running, not ready.
+        settings.redirectUriProblem().ifPresent(problem -> LOG.errorf(
+                "Sign-in cannot work: %s. Readiness stays DOWN until this is fixed (README.md, section Configuration).", problem));
     }
 
     static List<String> problems(SpotifyConfig spotify, SessionConfig session, boolean demo) {

@@ -1,12 +1,13 @@
 package dev.earshot.demo;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import dev.earshot.spotify.RedirectUriRules;
 
 /**
  * The parameters of {@code GET /authorize} (carried again by the consent form), checked the way
@@ -36,7 +37,7 @@ record AuthorizationRequest(String clientId, String responseType, String redirec
         if (!DemoSandbox.CLIENT_ID.equals(clientId)) {
             return Optional.of("INVALID_CLIENT: Invalid client");
         }
-        return redirectUriProblem(redirectUri);
+        return RedirectUriRules.refusal(redirectUri).map(RedirectUriRules.Refusal::spotifyMessage);
     }
 
     /** The OAuth error to send back to the (valid) redirect URI, if the rest of the request is wrong. */
@@ -68,31 +69,6 @@ record AuthorizationRequest(String clientId, String responseType, String redirec
     /** Only meaningful once {@link #rejection()} is empty. */
     URI redirect() {
         return URI.create(redirectUri);
-    }
-
-    private static Optional<String> redirectUriProblem(String redirectUri) {
-        URI uri;
-        try {
-            uri = new URI(redirectUri);
-        } catch (URISyntaxException e) {
-            return Optional.of("INVALID_CLIENT: Invalid redirect URI");
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null
-                || uri.getRawFragment() != null) {
-            return Optional.of("INVALID_CLIENT: Invalid redirect URI");
-        }
-        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (scheme.equals("https")) {
-            return Optional.empty();
-        }
-        // Spotify allows plain HTTP only to loopback IP literals; "localhost" is refused since 2025.
-        boolean loopbackLiteral = uri.getHost().equals("127.0.0.1") || uri.getHost().equals("[::1]");
-        if (scheme.equals("http") && loopbackLiteral) {
-            return Optional.empty();
-        }
-        return Optional.of(scheme.equals("http")
-                ? "INVALID_CLIENT: Insecure redirect URI"
-                : "INVALID_CLIENT: Invalid redirect URI");
     }
 
     private static String orEmpty(String value) {

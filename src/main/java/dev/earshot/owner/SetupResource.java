@@ -26,8 +26,8 @@ public class SetupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance setup(String redirectUri, String scopes, OwnerStatus owner, boolean connected, String dataDir,
-                boolean demo);
+        static native TemplateInstance setup(String redirectUri, String redirectUriProblem, String scopes, OwnerStatus owner,
+                boolean connected, String dataDir, boolean demo);
     }
 
     private final SpotifySettings spotify;
@@ -52,7 +52,7 @@ public class SetupResource {
         if (!enabled) {
             throw new NotFoundException();
         }
-        return Templates.setup(spotify.redirectUri(), SignInStarter.SCOPES, owner.status(), connected,
+        return Templates.setup(spotify.redirectUri(), spotify.redirectUriProblem().orElse(null), SignInStarter.SCOPES, owner.status(), connected,
                 dataDir.toAbsolutePath().normalize().toString(), demo.enabled()).render();
     }
 }

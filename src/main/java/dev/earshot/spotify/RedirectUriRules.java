@@ -1,0 +1,54 @@
+package dev.earshot.spotify;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which redirect URIs Spotify accepts (SPOTIFY.md): absolute, no user info or fragment, HTTPS — or
+ * plain HTTP to a loopback IP literal only; {@code http://localhost} is refused since 2025.
+ * The demo sandbox enforces these, and the app checks its own configured URI against them.
+ */
+public final class RedirectUriRules {
+
+    /** Why Spotify would refuse a redirect URI, with the words its authorize page uses. */
+    public enum Refusal {
+        INVALID("INVALID_CLIENT: Invalid redirect URI"),
+        INSECURE("INVALID_CLIENT: Insecure redirect URI");
+
+        private final String spotifyMessage;
+
+        Refusal(String spotifyMessage) {
+            this.spotifyMessage = spotifyMessage;
+        }
+
+        public String spotifyMessage() {
+            return spotifyMessage;
+        }
+    }
+
+    private RedirectUriRules() {
+    }
+
+    public static Optional<Refusal> refusal(String redirectUri) {
+        URI uri;
+        try {
+            uri = new URI(redirectUri);
+        } catch (URISyntaxException e) {
+            return Optional.of(Refusal.INVALID);
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            return Optional.of(Refusal.INVALID);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || scheme.equals("http") && isLoopbackLiteral(uri.getHost())) {
+            return Optional.empty();
+        }
+        return Optional.of(scheme.equals("http") ? Refusal.INSECURE : Refusal.INVALID);
+    }
+
+    private static boolean isLoopbackLiteral(String host) {
+        return host.equals("127.0.0.1") || host.equals("[::1]");
+    }
+}
