@@ -27,6 +27,7 @@ import dev.earshot.spotify.SpotifyWebApi;
 import dev.earshot.spotify.TokenGrant;
 import dev.earshot.web.CorrelationId;
 import dev.earshot.web.ErrorPage;
+import dev.earshot.web.SecurityHeaders;
 import dev.earshot.web.SignInRateLimit;
 import dev.earshot.web.TooManyRequests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -170,12 +171,14 @@ public class CallbackResource {
         return value == null || value.isBlank() || value.length() > MAX_PARAM_LENGTH ? Optional.empty() : Optional.of(value);
     }
 
-    private static String avatar(SpotifyUser user) {
+    /** The smallest profile picture the pages may show (the sandbox's are our own); none otherwise, and the page shows an initial. */
+    private String avatar(SpotifyUser user) {
         if (user.images() == null) {
             return null;
         }
         return user.images().stream()
                 .filter(image -> image != null && image.url() != null && image.url().startsWith("http"))
+                .filter(image -> spotify.demo() || SecurityHeaders.pagesMayShowImage(image.url()))
                 .min(java.util.Comparator.comparingInt((SpotifyImage image) -> image.width() == null ? Integer.MAX_VALUE : image.width()))
                 .map(SpotifyImage::url)
                 .filter(url -> url.length() <= 512)

@@ -1,5 +1,11 @@
 package dev.earshot.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -13,15 +19,35 @@ import io.vertx.core.MultiMap;
 @Singleton
 public class SecurityHeaders {
 
+    /** Spotify's image CDNs: album, show and artist art, and most profile pictures. */
+    private static final List<String> SPOTIFY_IMAGE_HOSTS = List.of("i.scdn.co", "*.scdn.co", "*.spotifycdn.com");
+
     /** No inline script or style anywhere; Spotify's image CDN for art; nothing may frame us. */
     static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
 
     /** The pages' policy with {@code frameAncestors} as the only thing that differs (the iframe widget's). */
     public static String contentSecurityPolicy(String frameAncestors) {
         return "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data: https://i.scdn.co https://*.scdn.co https://*.spotifycdn.com; "
+                + "img-src 'self' data: " + SPOTIFY_IMAGE_HOSTS.stream().map(host -> "https://" + host).collect(Collectors.joining(" ")) + "; "
                 + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
                 + "frame-ancestors " + frameAncestors;
+    }
+
+    /**
+     * Whether the pages' policy lets a browser show this remote image. Some Spotify profile pictures
+     * live on Facebook's hosts; rather than let every page call Facebook, those are left out.
+     */
+    public static boolean pagesMayShowImage(String url) {
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost();
+            return "https".equalsIgnoreCase(uri.getScheme()) && host != null && uri.getRawUserInfo() == null
+                    && SPOTIFY_IMAGE_HOSTS.stream().anyMatch(allowed -> allowed.startsWith("*.")
+                            ? host.toLowerCase(Locale.ROOT).endsWith(allowed.substring(1))
+                            : host.equalsIgnoreCase(allowed));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     void register(@Observes Filters filters) {

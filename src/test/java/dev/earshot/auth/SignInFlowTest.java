@@ -59,6 +59,16 @@ class SignInFlowTest {
     }
 
     @Test
+    void aProfilePictureTheCspWouldBlockBecomesTheInitial() {
+        FakeSpotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"fb-listener\",\"display_name\":\"Bea Listener\","
+                + "\"images\":[{\"url\":\"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1\",\"width\":64}]}"));
+        String session = SignInSteps.signIn("access-1", "refresh-1");
+        given().cookie(SESSION_COOKIE, session).get("/dashboard").then().statusCode(200)
+                .body(containsString("<span class=\"avatar avatar-empty\" aria-hidden=\"true\">B</span>"))
+                .body(not(containsString("fbsbx")));
+    }
+
+    @Test
     void s01_stateIsLongRandomAndNewEachTime() {
         Set<String> states = new HashSet<>();
         for (int i = 0; i < 5; i++) {

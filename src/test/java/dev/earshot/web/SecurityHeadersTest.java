@@ -28,6 +28,22 @@ class SecurityHeadersTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "https://i.scdn.co/image/ab67616d00001e02, true",
+            "https://profile-images.scdn.co/images/userprofile/default/1, true",
+            "https://image-cdn-ak.spotifycdn.com/image/ab67, true",
+            "http://i.scdn.co/image/ab67, false",
+            "https://scontent.xx.fbcdn.net/v/t1.0-1/p320x320/1.jpg, false",
+            "https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1, false",
+            "https://i.scdn.co.evil.example/image/1, false",
+            "https://user@i.scdn.co/image/1, false",
+            "not a url, false",
+    })
+    void onlyImagesThePagePolicyAllowsAreShown(String url, boolean shown) {
+        assertEquals(shown, SecurityHeaders.pagesMayShowImage(url), url);
+    }
+
     @Test
     void landingPageExplainsAndOffersSignIn() {
         given().get("/").then().statusCode(200)
