@@ -1,0 +1,69 @@
+package dev.earshot.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * Behind a TLS-terminating proxy (README, Deploy): with EARSHOT_PROXY_FORWARDING=true, a request from
+ * one of EARSHOT_TRUSTED_PROXIES is counted by its X-Forwarded-For address; cookies stay Secure and
+ * the redirect URI stays the configured one whatever the forwarded headers say.
+ * {@link UntrustedPeerTest} covers a peer that is not a trusted proxy.
+ */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+@TestProfile(TrustedProxyTest.FromATrustedProxy.class)
+class TrustedProxyTest {
+
+    static final int LIMIT = 3;
+
+    public static class FromATrustedProxy implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("EARSHOT_PROXY_FORWARDING", "true", "EARSHOT_TRUSTED_PROXIES", "127.0.0.1",
+                    "earshot.sign-in-rate-limit", Integer.toString(LIMIT));
+        }
+    }
+
+    /** A sign-in start as a proxy forwards it, with headers a visitor might forge. */
+    static Response loginForwardedFor(String clientAddress) {
+        return given().redirects().follow(false)
+                .header("X-Forwarded-For", clientAddress)
+                .header("X-Forwarded-Proto", "http")
+                .header("X-Forwarded-Host", "evil.example")
+                .get("/login");
+    }
+
+    @Test
+    void theForwardedClientAddressIsTheOneCounted() {
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(303, loginForwardedFor("203.0.113.10").statusCode());
+        }
+        assertEquals(429, loginForwardedFor("203.0.113.10").statusCode(), "that visitor is limited");
+        assertEquals(303, loginForwardedFor("203.0.113.11").statusCode(), "another visitor behind the same proxy is not");
+    }
+
+    @Test
+    void cookiesStaySecureAndTheRedirectUriStaysConfigured() {
+        Response login = loginForwardedFor("203.0.113.20");
+        assertEquals(303, login.statusCode());
+        String cookie = login.header("Set-Cookie");
+        assertTrue(cookie.startsWith("__Host-") && cookie.contains("Secure"), cookie);
+        String location = login.header("Location");
+        assertTrue(location.contains("redirect_uri=" + URLEncoder.encode(WireMockSpotify.REDIRECT_URI, StandardCharsets.UTF_8))
+                && !location.contains("evil.example"), location);
+    }
+}
