@@ -98,11 +98,11 @@ public class CallbackResource {
         }
         LoginAttempt started = attempt.get();
         return accounts.exchangeCode(code.get(), spotify.redirectUri(), started.verifier())
-                .thenCompose(grant -> webApi.me(AccessTokens.fixed(grant.accessToken())).thenApply(user -> signIn(grant, user, started, attemptsAfter)))
+                .thenCompose(grant -> webApi.me(AccessTokens.fixed(grant.accessToken())).thenCompose(user -> signIn(grant, user, started, attemptsAfter)))
                 .exceptionally(failure -> signInFailed(failure, attemptsAfter));
     }
 
-    private Response signIn(TokenGrant grant, SpotifyUser user, LoginAttempt attempt, NewCookie attemptsAfter) {
+    private CompletionStage<Response> signIn(TokenGrant grant, SpotifyUser user, LoginAttempt attempt, NewCookie attemptsAfter) {
         if (grant.refreshToken() == null || user.id() == null || user.id().isBlank()) {
             throw new SpotifyException.Unavailable("Sign-in answer lacked a refresh token or user id");
         }
@@ -113,11 +113,11 @@ public class CallbackResource {
         Session session = new Session(grant.accessToken(), grant.refreshToken(), grant.expiresAt(), clock.instant(),
                 user.id(), user.displayName(), avatar(user));
         countSignIn("success");
-        return Response.seeOther(java.net.URI.create(attempt.returnTo()))
+        return done(Response.seeOther(java.net.URI.create(attempt.returnTo()))
                 .cookie(sessionCookie.write(session), attemptsAfter)
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
-                .build();
+                .build());
     }
 
     private Response signInFailed(Throwable failure, NewCookie attemptsAfter) {

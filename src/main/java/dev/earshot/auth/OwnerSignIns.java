@@ -1,5 +1,7 @@
 package dev.earshot.auth;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
@@ -12,6 +14,9 @@ import dev.earshot.spotify.TokenGrant;
  */
 public interface OwnerSignIns {
 
-    /** The answer to the browser; {@code attemptsAfter} must be set on it to clear the used attempt. */
-    Response completed(TokenGrant grant, SpotifyUser user, NewCookie attemptsAfter);
+    /**
+     * The answer to the browser; {@code attemptsAfter} must be set on it to clear the used attempt.
+     * Asynchronous, because keeping the owner's token touches the disk and the callback runs on the event loop.
+     */
+    CompletionStage<Response> completed(TokenGrant grant, SpotifyUser user, NewCookie attemptsAfter);
 }

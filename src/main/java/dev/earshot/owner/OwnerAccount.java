@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -21,6 +22,7 @@ import dev.earshot.spotify.SpotifyAccounts;
 import dev.earshot.spotify.SpotifyException;
 import dev.earshot.spotify.TokenGrant;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -185,6 +187,11 @@ public class OwnerAccount implements AccessTokens {
         tokens = null;
         offline = false;
         refreshing = null;
+    }
+
+    /** Reads the store once at start-up, where blocking is fine, so no request reads the disk on the event loop. */
+    void loadAtStart(@Observes StartupEvent event) {
+        tokens();
     }
 
     private synchronized Tokens tokens() {
