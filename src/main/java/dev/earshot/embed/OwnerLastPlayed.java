@@ -35,8 +35,9 @@ public class OwnerLastPlayed {
     }
 
     public CompletionStage<Optional<Play>> current() {
-        return lastPlay.get(OwnerNowPlaying.LISTENER, (key, executor) -> listening.lastPlay(owner).toCompletableFuture())
-                .exceptionally(failure -> Optional.empty());
+        // A failure is kept as "nothing known" for the same minute: a 429 or 5xx must not cost a call per card view.
+        return lastPlay.get(OwnerNowPlaying.LISTENER, (key, executor) -> listening.lastPlay(owner).toCompletableFuture()
+                .exceptionally(failure -> Optional.empty()));
     }
 
     void onConnected(@Observes OwnerConnected event) {

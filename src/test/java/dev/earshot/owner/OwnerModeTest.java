@@ -71,6 +71,9 @@ class OwnerModeTest {
     @Inject
     OwnerExpiryWarnings expiryWarnings;
 
+    @Inject
+    jakarta.enterprise.event.Event<OwnerConnected> ownerConnected;
+
     @BeforeEach
     void reset() throws Exception {
         FakeSpotify.resetWithSampleListener();
@@ -78,6 +81,7 @@ class OwnerModeTest {
         owner.forgetInMemoryState();
         FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
         feed.forget("owner:");
+        ownerConnected.fire(new OwnerConnected("listener-1")); // the embeds' caches start cold, as after a new connection
     }
 
     @Test
@@ -142,6 +146,18 @@ class OwnerModeTest {
     }
 
     @Test
+    void aStoreThatCannotBeOpenedIsIgnoredAndTheEnvironmentsTokenUsed() throws Exception {
+        // What a damaged file, or one sealed with another EARSHOT_SESSION_SECRET, looks like to the app.
+        Files.createDirectories(store.file().getParent());
+        Files.writeString(store.file(), "v1.k0.not-a-sealed-value");
+        owner.forgetInMemoryState();
+        given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
+        assertEquals(OwnerAccount.Source.ENVIRONMENT, owner.status().source());
+        FakeSpotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-from-env")));
+        assertTrue(readLog().contains("cannot be opened with the current EARSHOT_SESSION_SECRET"), "the log says why");
+    }
+
+    @Test
     void r04_invalidGrantTakesTheWidgetOfflineWithoutARetryStorm() {
         FakeSpotify.stubTokenError(400, "invalid_grant");
         for (int i = 0; i < 20; i++) {
@@ -199,9 +215,21 @@ class OwnerModeTest {
         assertFalse(body.contains("<script"), "no live markup");
         assertEquals(0, FakeSpotify.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/image.png"))).size(),
                 "S23: art from a host not on EARSHOT_IMAGE_ORIGINS is never fetched");
+    }
 
-        given().header("If-None-Match", svg.header("ETag")).get("/embed/now-playing.svg").then()
-                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(304), equalTo(200)));
+    @Test
+    void anUnchangedCardIsA304AndAChangedOneIsNot() {
+        // Paused: the card does not move, so GitHub's proxy can revalidate it cheaply.
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
+        String etag = given().get("/embed/now-playing.svg").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get("/embed/now-playing.svg").then().statusCode(304)
+                .header("ETag", etag).header("Cache-Control", "no-cache, max-age=0");
+
+        feed.forget("owner:");
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        Response changed = given().header("If-None-Match", etag).get("/embed/now-playing.svg");
+        assertEquals(200, changed.statusCode(), "a new state is sent in full");
+        assertFalse(etag.equals(changed.header("ETag")));
     }
 
     @Test
@@ -218,6 +246,17 @@ class OwnerModeTest {
         given().get("/embed/now-playing.svg").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("last played"))
                 .body(org.hamcrest.Matchers.containsString("Paper Lanterns"));
+    }
+
+    @Test
+    void r08_aFailingRecentlyPlayedIsNotAskedAgainForEveryCardView() {
+        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        FakeSpotify.stubApi(FakeSpotify.RECENTLY_PLAYED, FakeSpotify.spotifyError(503, "unavailable"));
+        for (int i = 0; i < 5; i++) {
+            given().get("/embed/now-playing.svg").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("Not playing"));
+        }
+        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), "one call, then the failure is kept for a minute");
     }
 
     @Test

@@ -24,6 +24,18 @@ class OwnerNotConfiguredTest {
     }
 
     @Test
+    void theEmbedsSayPlainlyThatNoOwnerIsSetUp() throws Exception {
+        given().get("/embed/now-playing").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Not set up yet"));
+        String svg = given().get("/embed/now-playing.svg").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml")).extract().asString();
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.junit.jupiter.api.Assertions.assertFalse(svg.contains("Night Drive"), "no song without an owner");
+    }
+
+    @Test
     void withoutAnOwnerIdTheSetupCodeFromTheLogIsRequired() throws Exception {
         given().get("/owner/connect").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Setup code from the server"));
         given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", "WRONG-CODE")
