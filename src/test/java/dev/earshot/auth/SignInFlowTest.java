@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,12 +193,16 @@ class SignInFlowTest {
     @Test
     void s06_aStateCanBeUsedOnlyOnce() {
         FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
-        LoginStart start = SignInSteps.startLogin();
-        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
-        // Replaying the same callback with the original cookie: the attempt was consumed... but the browser
-        // would send the rewritten (cleared) cookie; replaying with the cleared cookie fails.
-        Response replay = SignInSteps.callback("", "code=abc&state=" + start.state());
-        assertEquals(400, replay.statusCode());
+        // Two sign-ins started in two tabs: the cookie holds both attempts.
+        LoginStart first = SignInSteps.startLogin();
+        LoginStart second = SignInSteps.startLogin(first.loginCookie());
+        Response used = SignInSteps.callback(second.loginCookie(), "code=abc&state=" + first.state());
+        assertEquals(303, used.statusCode());
+        String remaining = used.getCookie(LOGIN_COOKIE);
+        assertNotNull(remaining, "the other tab's attempt is kept");
+        // The browser now sends the rewritten cookie: the used state is gone from it, the other one is not.
+        assertEquals(400, SignInSteps.callback(remaining, "code=abc&state=" + first.state()).statusCode());
+        assertEquals(303, SignInSteps.callback(remaining, "code=def&state=" + second.state()).statusCode());
     }
 
     @Test
@@ -276,7 +279,11 @@ class SignInFlowTest {
         assertTrue(callback.header("Location").endsWith("/dashboard"));
         assertEquals("no-store", callback.header("Cache-Control"));
         assertEquals("no-referrer", callback.header("Referrer-Policy"));
-        assertNotEquals(first, callback.getCookie(SESSION_COOKIE));
+        // The new cookie carries the new sign-in's tokens: pages opened with it use access-2.
+        String replaced = callback.getCookie(SESSION_COOKIE);
+        assertNotNull(replaced);
+        given().cookie(SESSION_COOKIE, replaced).get("/dashboard").then().statusCode(200);
+        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-2")));
         assertEquals(0, callback.getDetailedCookie(LOGIN_COOKIE).getMaxAge(), "used attempt removed");
         FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.ME)).withHeader("Authorization", equalTo("Bearer access-2")));
     }
