@@ -85,14 +85,6 @@ final class DemoCatalogue {
             "2026-10-07");
     static final Episode FADO_EPISODE = episode("Ep. 110 — Fado, saudade & the sea", 44, 5, "2026-09-30");
 
-    static final List<Artist> ARTISTS = List.of(HAFSOL, TSUKISHIMA, KINO_SEVERA, NUJUM, DALBIT, ZOE, DEMONS,
-            AMADOU, BACH, VARGA, NIGHT_TRAM, LUA_CHEIA, NANDU);
-
-    static final List<Track> TRACKS = List.of(HAEGT, ISBRU, DOGUN, MAYONAKA, CIDER, METRO, TRAMVAI, ZVYOZDY,
-            YA_LEIL, RIMAL, SAEBYEOK_SE_SI, PYEONUIJEOM, DEJA_VU, SUNBURN, GOODBYE, LOUD_PROUD, BAMAKO,
-            SAHEL_MORNING, QUODLIBET, PARTITA, NEON_PLATFORM, LAST_TRAIN, SIGNAL_LOST, MAR_CALMO, RIBEIRA,
-            PAMPA_MIX);
-
     // Top lists: recent weeks lean on what the playback cycle plays; the year looks further back.
     private static final List<Track> TOP_TRACKS_SHORT = List.of(MAYONAKA, SUNBURN, SAEBYEOK_SE_SI, ISBRU,
             LAST_TRAIN, QUODLIBET, RIMAL, LOUD_PROUD, TRAMVAI, NEON_PLATFORM, CIDER, PYEONUIJEOM);

@@ -1,5 +1,6 @@
 package dev.earshot.embed;
 
+import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.GET;
@@ -34,10 +35,12 @@ public class EmbedPageResource {
     private final OwnerNowPlaying ownerNowPlaying;
     private final long pollMillis;
     private final String contentSecurityPolicy;
+    private final Clock clock;
 
-    EmbedPageResource(OwnerNowPlaying ownerNowPlaying, NowPlayingConfig nowPlaying,
+    EmbedPageResource(OwnerNowPlaying ownerNowPlaying, NowPlayingConfig nowPlaying, Clock clock,
             @ConfigProperty(name = "earshot.frame-ancestors", defaultValue = "*") String frameAncestors) {
         this.ownerNowPlaying = ownerNowPlaying;
+        this.clock = clock;
         this.pollMillis = nowPlaying.effectivePollInterval().toMillis();
         // The operator's value goes into one directive only: no ';' or line breaks can smuggle in others.
         String ancestors = frameAncestors.replaceAll("[;\\r\\n,]", " ").trim();
@@ -56,7 +59,7 @@ public class EmbedPageResource {
                 card = NowPlayingCard.of(Section.failed(result.snapshot().problem()), "Now playing", OwnerNowPlaying.PUBLIC_URL, pollMillis);
             } else {
                 NowPlaying now = result.snapshot().nowPlaying();
-                card = NowPlayingCard.of(Section.of(now.withProgress(result.snapshot().progressAt(java.time.Instant.now()))),
+                card = NowPlayingCard.of(Section.of(now.withProgress(result.snapshot().progressAt(clock.instant()))),
                         "Now playing", OwnerNowPlaying.PUBLIC_URL, pollMillis);
             }
             return Response.ok(Templates.widget(card, transparent).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

@@ -46,10 +46,6 @@ public class OwnerNowPlaying {
         this.clock = clock;
     }
 
-    public OwnerAccount account() {
-        return owner;
-    }
-
     public CompletionStage<Result> current() {
         OwnerStatus status = owner.status();
         if (!status.configured()) {
