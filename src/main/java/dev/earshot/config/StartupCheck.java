@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -17,6 +19,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * Refuses to start with a configuration that cannot work, naming every problem at once in the
  * terms a deployer sets them: environment variables, not property keys (S15). A redirect URI that
  * Spotify would refuse is logged as an error instead (see {@link ConfigurationReadiness}).
+ * It observes start-up before every other observer of the app, so nothing that needs the secret
+ * (the owner's token store, the sealer) is touched before a missing secret is named.
  */
 @Singleton
 public class StartupCheck {
@@ -25,7 +29,10 @@ public class StartupCheck {
 
     static final int MIN_SECRET_BYTES = 32;
 
-    void onStart(@Observes StartupEvent event, SpotifyConfig spotify, SessionConfig session, SpotifySettings settings) {
+    /** Earlier than the application's own observers (default priority {@code APPLICATION + 500}). */
+    static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE;
+
+    void onStart(@Observes @Priority(FIRST) StartupEvent event, SpotifyConfig spotify, SessionConfig session, SpotifySettings settings) {
         List<String> problems = problems(spotify, session, settings.demo());
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Earshot cannot start: " + String.join("; ", problems)

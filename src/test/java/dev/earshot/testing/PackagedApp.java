@@ -52,6 +52,30 @@ public final class PackagedApp implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Starts the jar with these environment variables for a start-up that must fail, and returns its exit
+     * code once it has ended (its output goes to {@code log}).
+     */
+    public static int exitCodeOfFailedStart(Map<String, String> environment, Path log) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run ./mvnw package (or verify) first");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Only what the test gives configures the app, not whatever the build's own environment holds.
+        builder.environment().keySet().removeIf(name -> name.startsWith("EARSHOT_") || name.startsWith("SPOTIFY_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+        Process process = builder.start();
+        if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("The app kept running instead of refusing to start; its log:\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
