@@ -23,7 +23,8 @@ import dev.earshot.auth.CookieSealer;
 /**
  * The owner's refresh token on disk, in {@code EARSHOT_DATA_DIR}: sealed with the session secret
  * (AES-GCM, like the cookies) and replaced atomically, so a crash mid-write never leaves half a file
- * and a restart never loses a working token.
+ * and a restart never loses a working token. A store sealed under the previous secret is sealed again
+ * under the current one when it is read (at start-up), so a rotation never strands it.
  */
 @ApplicationScoped
 public class OwnerTokenStore {
@@ -67,10 +68,28 @@ public class OwnerTokenStore {
                 return Optional.empty();
             }
             Instant signedInAt = sealed.signedInAt() == null ? null : Instant.ofEpochSecond(sealed.signedInAt());
-            return Optional.of(new StoredOwner(sealed.refreshToken(), signedInAt, sealed.userId()));
+            StoredOwner owner = new StoredOwner(sealed.refreshToken(), signedInAt, sealed.userId());
+            if (opened.get().underOldKey()) {
+                resealUnderCurrentKey(owner);
+            }
+            return Optional.of(owner);
         } catch (IOException e) {
             LOG.warnf("The owner's token store %s cannot be read: %s", file, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * After a secret rotation the store opens only with EARSHOT_SESSION_SECRET_PREVIOUS: sealed again under
+     * the current secret now, it stays readable once the previous one is dropped.
+     */
+    private void resealUnderCurrentKey(StoredOwner owner) {
+        try {
+            save(owner);
+            LOG.infof("The owner's token store %s was sealed with EARSHOT_SESSION_SECRET_PREVIOUS; it is now sealed with the current secret", file);
+        } catch (UncheckedIOException e) {
+            LOG.warnf("The owner's token store %s is sealed with EARSHOT_SESSION_SECRET_PREVIOUS and could not be sealed again: %s. "
+                    + "Keep the previous secret set until it can be written.", file, e.getCause().getMessage());
         }
     }
 
