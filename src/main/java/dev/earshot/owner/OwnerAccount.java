@@ -29,7 +29,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * The deployer's own Spotify account, held on the server for the public widget. Its access token is
  * refreshed at most once at a time and only when due (R05, R08); a rotated refresh token is saved
  * before it is used; a dead one ({@code invalid_grant}) takes the account offline with one warning and
- * no further calls until the owner reconnects (R04).
+ * no further calls until the owner reconnects (R04). A reconnect wins over a refresh already in flight:
+ * each account held gets a new generation, and a refresh started under an older one neither saves,
+ * nor adopts, nor takes the account offline.
  */
 @ApplicationScoped
 public class OwnerAccount implements AccessTokens {
@@ -62,9 +64,14 @@ public class OwnerAccount implements AccessTokens {
     private final Event<OwnerConnected> connected;
     private final MeterRegistry metrics;
 
+    /** Held while the store is written, so a save checks the generation and writes in one step. */
+    private final Object storeWrites = new Object();
+
     private Tokens tokens;
     private boolean offline;
     private CompletableFuture<Tokens> refreshing;
+    /** Which account is held: a connect (or a restart's reload) starts a new generation. */
+    private volatile long generation;
 
     OwnerAccount(SpotifyAccounts accounts, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, DemoMode demo,
             DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected, MeterRegistry metrics) {
@@ -102,7 +109,7 @@ public class OwnerAccount implements AccessTokens {
             return CompletableFuture.completedFuture(current.accessToken());
         }
         if (current.refreshToken() == null) {
-            goOffline("Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
+            goOffline(generation, "Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
             return CompletableFuture.failedFuture(new SpotifyException.Unauthorized("The owner's access token was rejected"));
         }
         return refresh(current).thenApply(Tokens::accessToken);
@@ -111,10 +118,15 @@ public class OwnerAccount implements AccessTokens {
     /** Makes the account of a completed sign-in the owner's, saved before it is used. */
     public void connect(TokenGrant grant, String userId) {
         Instant now = clock.instant();
-        store.save(new StoredOwner(grant.refreshToken(), now, userId));
-        synchronized (this) {
-            tokens = new Tokens(grant.accessToken(), grant.expiresAt(), grant.refreshToken(), now, userId, Source.STORE);
-            offline = false;
+        synchronized (storeWrites) {
+            // From here on, whatever a refresh of the previous account brings back is stale.
+            generation++;
+            store.save(new StoredOwner(grant.refreshToken(), now, userId));
+            synchronized (this) {
+                tokens = new Tokens(grant.accessToken(), grant.expiresAt(), grant.refreshToken(), now, userId, Source.STORE);
+                offline = false;
+                refreshing = null;
+            }
         }
         LOG.infof("The owner's Spotify account is now %s (saved in %s)", userId, store.file());
         connected.fire(new OwnerConnected(userId));
@@ -140,33 +152,52 @@ public class OwnerAccount implements AccessTokens {
             // Someone refreshed while this caller looked: use theirs.
             return CompletableFuture.completedFuture(tokens);
         }
+        long started = generation;
         refreshing = accounts.refresh(from.refreshToken())
                 // Saving touches the disk: off the event loop.
-                .thenApplyAsync(grant -> adopt(from, grant), Infrastructure.getDefaultWorkerPool())
-                .whenComplete((refreshed, failure) -> {
-                    countRefresh(failure);
-                    if (failure != null && SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected
-                            && rejected.isInvalidGrant()) {
-                        goOffline("Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
-                                + "the public widget shows offline until you reconnect at /owner/connect");
-                    }
-                })
+                .thenApplyAsync(grant -> adopt(started, from, grant), Infrastructure.getDefaultWorkerPool())
+                .handle((refreshed, failure) -> settle(started, refreshed, failure))
+                .thenCompose(outcome -> outcome)
                 .toCompletableFuture();
         return refreshing;
     }
 
-    private Tokens adopt(Tokens from, TokenGrant grant) {
+    private Tokens adopt(long started, Tokens from, TokenGrant grant) {
         boolean rotated = grant.refreshToken() != null && !grant.refreshToken().equals(from.refreshToken());
         boolean save = rotated && from.source() != Source.DEMO;
-        if (save) {
-            // Saved before use: if the old token was single-use, the new one is all there is.
-            store.save(new StoredOwner(grant.refreshToken(), from.signedInAt(), from.userId()));
+        synchronized (storeWrites) {
+            if (generation != started) {
+                // Another account was connected while this refresh ran: the previous one's token must not come back.
+                return tokens();
+            }
+            if (save) {
+                // Saved before use: if the old token was single-use, the new one is all there is.
+                store.save(new StoredOwner(grant.refreshToken(), from.signedInAt(), from.userId()));
+            }
+            Tokens refreshed = from.withGrant(grant, save);
+            synchronized (this) {
+                tokens = refreshed;
+            }
+            return refreshed;
         }
-        Tokens refreshed = from.withGrant(grant, save);
-        synchronized (this) {
-            tokens = refreshed;
+    }
+
+    private CompletionStage<Tokens> settle(long started, Tokens refreshed, Throwable failure) {
+        countRefresh(failure);
+        if (failure == null) {
+            return CompletableFuture.completedFuture(refreshed);
         }
-        return refreshed;
+        if (generation != started) {
+            // The previous account's failure says nothing about the one connected since.
+            Tokens current = tokens();
+            if (current.accessToken() != null) {
+                return CompletableFuture.completedFuture(current);
+            }
+        } else if (SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected && rejected.isInvalidGrant()) {
+            goOffline(started, "Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
+                    + "the public widget shows offline until you reconnect at /owner/connect");
+        }
+        return CompletableFuture.failedFuture(failure);
     }
 
     private void countRefresh(Throwable failure) {
@@ -175,8 +206,8 @@ public class OwnerAccount implements AccessTokens {
         metrics.counter("earshot.token.refreshes", "account", "owner", "outcome", outcome).increment();
     }
 
-    private synchronized void goOffline(String why) {
-        if (!offline) {
+    private synchronized void goOffline(long of, String why) {
+        if (generation == of && !offline) {
             offline = true;
             LOG.warn(why);
         }
@@ -184,6 +215,7 @@ public class OwnerAccount implements AccessTokens {
 
     /** Forgets everything held in memory, as a restart does; the next use reads the store again. */
     synchronized void forgetInMemoryState() {
+        generation++;
         tokens = null;
         offline = false;
         refreshing = null;

@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.earshot.spotify.TokenGrant;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
@@ -325,6 +326,48 @@ class OwnerModeTest {
         assertEquals(403, callback.statusCode());
         assertTrue(store.load().isEmpty(), "nothing stored");
         given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").post("/owner/connect").then().statusCode(403);
+    }
+
+    @Test
+    void r05_aReconnectWinsOverARotatingRefreshOfThePreviousAccountStillInFlight() throws Exception {
+        // The previous account's refresh rotates its token, but answers only after the reconnect has saved the new account.
+        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(FakeSpotify.tokenAnswer("previous-access", "previous-refresh-rotated", 3600).withFixedDelay(600)));
+        CompletableFuture<String> inFlight = owner.current().toCompletableFuture();
+        awaitTokenRequest();
+
+        owner.connect(new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"), "listener-1");
+        String answered = inFlight.get(5, TimeUnit.SECONDS);
+
+        assertEquals("reconnected-refresh", store.load().orElseThrow().refreshToken(), "the previous account is not written back");
+        assertEquals("reconnected-access", answered, "the waiting caller gets the connected account's token");
+        assertEquals("reconnected-access", owner.current().toCompletableFuture().join());
+        assertFalse(owner.status().offline());
+    }
+
+    @Test
+    void r04_anInvalidGrantForThePreviousAccountArrivingAfterAReconnectLeavesTheNewOneOnline() throws Exception {
+        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}").withFixedDelay(600)));
+        CompletableFuture<String> inFlight = owner.current().toCompletableFuture();
+        awaitTokenRequest();
+
+        owner.connect(new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"), "listener-1");
+        inFlight.handle((token, failure) -> token).get(5, TimeUnit.SECONDS);
+
+        assertFalse(owner.status().offline(), "the old token's rejection does not take the new account offline");
+        assertEquals("reconnected-refresh", store.load().orElseThrow().refreshToken());
+        assertEquals("reconnected-access", owner.current().toCompletableFuture().join());
+    }
+
+    /** Waits until the refresh has reached Spotify, so the reconnect surely happens while it is in flight. */
+    private static void awaitTokenRequest() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (FakeSpotify.tokenCalls() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, FakeSpotify.tokenCalls(), "the refresh is in flight");
     }
 
     private String readRaw() {
