@@ -16,4 +16,8 @@ public interface OwnerConfig {
     /** {@code EARSHOT_OWNER_WARN_BEFORE}: how long before Spotify's six-month limit the owner is warned. */
     @WithDefault("14d")
     Duration warnBefore();
+
+    /** {@code EARSHOT_OWNER_SETUP_CODE_LIFETIME}: how long the setup code printed at start may be used (S27). */
+    @WithDefault("30m")
+    Duration setupCodeLifetime();
 }

@@ -71,7 +71,7 @@ public class DashboardResource {
             return "Your public widget is offline: Spotify no longer accepts its sign-in. Reconnect at /owner/connect.";
         }
         if (status.endingSoon()) {
-            return "Your public widget's Spotify sign-in ends on " + status.signInEndsAt().toString().substring(0, 10)
+            return "Your public widget's Spotify sign-in ends on " + status.signInEndsForPeople()
                     + " (Spotify's six-month limit). Reconnect at /owner/connect before then.";
         }
         return null;

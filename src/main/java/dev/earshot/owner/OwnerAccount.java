@@ -132,12 +132,31 @@ public class OwnerAccount implements AccessTokens {
         connected.fire(new OwnerConnected(userId));
     }
 
+    /**
+     * The Spotify account that may (re)connect as the owner without a setup code: {@code EARSHOT_OWNER_ID},
+     * else the owner connected before (so the owner can reconnect as themselves, and nobody else can).
+     */
+    public Optional<String> knownOwnerId() {
+        Optional<String> configured = config.id().filter(id -> !id.isBlank());
+        if (configured.isPresent()) {
+            return configured;
+        }
+        Tokens current = tokens();
+        return current.source() == Source.STORE ? Optional.ofNullable(current.userId()) : Optional.empty();
+    }
+
+    /** Connecting needs the setup code from the log while nobody can tell who the owner is (and not in demo mode). */
+    public boolean connectNeedsSetupCode() {
+        return !demo.enabled() && knownOwnerId().isEmpty();
+    }
+
     public OwnerStatus status() {
         Tokens current = tokens();
         Instant endsAt = current.signedInAt() == null ? null
                 : current.signedInAt().atOffset(ZoneOffset.UTC).plusMonths(SIGN_IN_MONTHS).toInstant();
-        boolean endingSoon = endsAt != null && !clock.instant().isBefore(endsAt.minus(config.warnBefore()));
-        return new OwnerStatus(current.source(), isOffline(), current.userId(), current.signedInAt(), endsAt, endingSoon);
+        Instant now = clock.instant();
+        boolean endingSoon = endsAt != null && !now.isBefore(endsAt.minus(config.warnBefore()));
+        return new OwnerStatus(current.source(), isOffline(), current.userId(), current.signedInAt(), endsAt, endingSoon, now);
     }
 
     private synchronized boolean isOffline() {

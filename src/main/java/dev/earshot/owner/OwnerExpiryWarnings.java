@@ -53,7 +53,7 @@ public class OwnerExpiryWarnings {
             LOG.warn("The owner's Spotify account is offline: reconnect at /owner/connect");
         } else if (status.endingSoon()) {
             LOG.warnf("The owner's Spotify sign-in ends on %s (Spotify's six-month limit): reconnect at /owner/connect before then",
-                    status.signInEndsAt());
+                    status.signInEndsForPeople());
         } else if (!status.signInEndKnown() && status.source() == OwnerAccount.Source.ENVIRONMENT) {
             LOG.info("The owner's refresh token comes from SPOTIFY_REFRESH_TOKEN, so when its six months end is unknown; "
                     + "connect at /owner/connect once to have Earshot track it");

@@ -1,13 +1,13 @@
 package dev.earshot.owner;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 
 import dev.earshot.config.OwnerConfig;
 
@@ -17,14 +17,19 @@ import dev.earshot.config.OwnerConfig;
  * which Spotify may rotate into the store) or {@code EARSHOT_OWNER_ID} says one will be connected — and the
  * directory is not writable (a read-only root file system without a volume at /data, a volume owned by
  * another user): such a replica would lose a rotated token, so it must not take the owner's traffic.
+ * The endpoint is public, so it says UP or DOWN only; which directory and why goes to the log (and /setup).
  */
 @Readiness
 @ApplicationScoped
 public class OwnerStoreReadiness implements HealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(OwnerStoreReadiness.class);
+
     private final OwnerAccount owner;
     private final OwnerTokenStore store;
     private final OwnerConfig config;
+    /** Probes ask every few seconds: the log says it when the answer changes, not each time. */
+    private final AtomicBoolean lastUp = new AtomicBoolean(true);
 
     OwnerStoreReadiness(OwnerAccount owner, OwnerTokenStore store, OwnerConfig config) {
         this.owner = owner;
@@ -34,25 +39,18 @@ public class OwnerStoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Path directory = store.file().toAbsolutePath().getParent();
-        boolean writable = writable(directory);
         OwnerAccount.Source source = owner.status().source();
         boolean expected = source == OwnerAccount.Source.STORE || source == OwnerAccount.Source.ENVIRONMENT
                 || config.id().filter(id -> !id.isBlank()).isPresent();
-        return HealthCheckResponse.named("owner-store")
-                .status(writable || !expected)
-                .withData("dataDir", directory.toString())
-                .withData("writable", writable)
-                .withData("expected", expected)
-                .build();
-    }
-
-    /** Writable as it stands, or creatable: the store makes its directory on first save. */
-    private static boolean writable(Path directory) {
-        Path existing = directory;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
+        boolean up = !expected || store.writable();
+        if (lastUp.getAndSet(up) != up) {
+            if (up) {
+                LOG.infof("The owner's token store directory %s can be written again: ready", store.directory());
+            } else {
+                LOG.warnf("Not ready: the owner's token store directory %s (EARSHOT_DATA_DIR) cannot be written, so a token Spotify "
+                        + "rotates would be lost. Mount a writable volume there (owned by the user Earshot runs as).", store.directory());
+            }
         }
-        return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
+        return HealthCheckResponse.named("owner-store").status(up).build();
     }
 }

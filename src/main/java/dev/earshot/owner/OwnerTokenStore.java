@@ -51,6 +51,20 @@ public class OwnerTokenStore {
         return file;
     }
 
+    /** The directory the store lives in, absolute. */
+    public Path directory() {
+        return file.toAbsolutePath().getParent();
+    }
+
+    /** Whether the store can be written: its directory as it stands, or creatable (it is made on first save). */
+    public boolean writable() {
+        Path existing = directory();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
+    }
+
     /** The stored owner, or empty when there is none or it cannot be opened (another secret, a damaged file). */
     public Optional<StoredOwner> load() {
         if (!Files.isRegularFile(file)) {

@@ -288,13 +288,42 @@ class OwnerModeTest {
         given().cookie("__Host-earshot_session", otherCookie).get("/dashboard").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Your public widget")));
 
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'owner-account' }.data.endingSoon", equalTo(true))
-                .body("checks.find { it.name == 'owner-account' }.data.source", equalTo("store"));
+        assertTrue(owner.status().endingSoon());
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
 
         expiryWarnings.check(); // what the daily timer runs
         assertTrue(readLog().contains("The owner's Spotify sign-in ends on"), "the log warns");
+    }
+
+    @Test
+    void theOwnersBannerGivesTheEndAsADateAPersonReads() {
+        java.time.Instant signedIn = java.time.Instant.now().minus(java.time.Duration.ofDays(175));
+        store.save(new StoredOwner("owner-refresh-old", signedIn, "listener-owner"));
+        owner.forgetInMemoryState();
+        String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
+                java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
+        String page = given().cookie("__Host-earshot_session", ownerCookie).get("/dashboard").then().statusCode(200).extract().asString();
+        String ends = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+                .format(signedIn.atOffset(java.time.ZoneOffset.UTC).plusMonths(6));
+        assertTrue(java.util.regex.Pattern.compile("sign-in ends on " + ends + ", in \\d+ days \\(").matcher(page).find(),
+                "a date and how far away it is, not an ISO timestamp: " + page);
+    }
+
+    @Test
+    void publicHealthAndTheConnectPageShowNoOwnerIdDataDirectoryOrSignInEnd() {
+        store.save(new StoredOwner("owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
+        owner.forgetInMemoryState();
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
+            String health = given().get(path).then().statusCode(200).extract().asString();
+            assertFalse(health.contains("owner-mode-test"), path + " shows the data directory: " + health);
+            assertFalse(health.contains(DATA_DIR.toAbsolutePath().toString()), path + ": " + health);
+            assertFalse(health.contains("listener-"), path + " shows a user id: " + health);
+            assertFalse(health.contains("daysLeft") || health.contains("signInEndsAt"), path + " shows the sign-in's end: " + health);
+            assertFalse(health.contains("\"data\""), path + " says more than UP or DOWN: " + health);
+        }
+        String connect = given().get("/owner/connect").then().statusCode(200).extract().asString();
+        assertTrue(connect.contains("An owner is connected"), connect);
+        assertFalse(connect.contains("listener-"), "no owner id on the public connect page: " + connect);
     }
 
     @Test
@@ -306,7 +335,11 @@ class OwnerModeTest {
         Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.SignInSteps.LOGIN_COOKIE),
                 "code=owner-code&state=" + state);
         assertEquals(303, callback.statusCode());
-        assertTrue(callback.header("Location").endsWith("/setup?connected=true"));
+        // /setup does not exist in production: the browser lands on a page that does, in every profile.
+        assertTrue(callback.header("Location").endsWith("/owner/connect?connected=true"), callback.header("Location"));
+        String landed = given().get(callback.header("Location")).then().statusCode(200).extract().asString();
+        assertTrue(landed.contains("Connected: your Spotify account is now the owner"), landed);
+        assertFalse(landed.contains("listener-1"), "the page names no owner id");
         assertNull(callback.getCookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE), "connecting the owner opens no session");
         StoredOwner stored = store.load().orElseThrow();
         assertEquals("owner-refresh-connected", stored.refreshToken());

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +16,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class OwnerNotConfiguredTest {
+
+    @jakarta.inject.Inject
+    OwnerAccount owner;
+
+    @jakarta.inject.Inject
+    OwnerTokenStore store;
+
+    @jakarta.inject.Inject
+    OwnerSetupCode setupCode;
 
     @Test
     void publicEndpointAnswers503WithANullSong() {
@@ -36,7 +47,7 @@ class OwnerNotConfiguredTest {
     }
 
     @Test
-    void withoutAnOwnerIdTheSetupCodeFromTheLogIsRequired() throws Exception {
+    void s27_withoutAnOwnerIdTheSetupCodeFromTheLogIsRequiredAndWorksOnce() throws Exception {
         given().get("/owner/connect").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Setup code from the server"));
         given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", "WRONG-CODE")
                 .post("/owner/connect").then().statusCode(400).body(org.hamcrest.Matchers.containsString("didn"));
@@ -51,6 +62,51 @@ class OwnerNotConfiguredTest {
                 .post("/owner/connect");
         org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
         org.junit.jupiter.api.Assertions.assertTrue(start.header("Location").contains("/authorize?"));
+        org.junit.jupiter.api.Assertions.assertTrue(log.contains("valid once, for 30 minutes"), "the log says how long it lasts");
+
+        // Used once: the same code starts nothing more, and the page says how to get a new one.
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", last)
+                .post("/owner/connect").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("expired or was already used"))
+                .body(org.hamcrest.Matchers.containsString("Restart Earshot to print a new one"))
+                .body(org.hamcrest.Matchers.containsString("EARSHOT_OWNER_ID"));
+    }
+
+    @Test
+    void s27_onceAnOwnerIsConnectedNoCodeExistsAndOnlyThatAccountMayReconnect() throws Exception {
+        store.save(new StoredOwner("stored-owner-refresh", java.time.Instant.now(), "stored-owner-id"));
+        owner.forgetInMemoryState(); // as a restart with the owner stored does
+        try {
+            int codesBefore = setupCodesInLog();
+            setupCode.announce(null, owner); // what start-up runs
+            org.junit.jupiter.api.Assertions.assertEquals(codesBefore, setupCodesInLog(), "no setup code is printed");
+            given().get("/owner/connect").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Setup code from the server")))
+                    .body(org.hamcrest.Matchers.containsString("An owner is connected"))
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("stored-owner-id")));
+
+            // Without a code, a sign-in starts, but only the stored owner's account completes it.
+            FakeSpotify.resetWithSampleListener();
+            FakeSpotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
+            var start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
+            org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
+            String state = SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
+            SignInSteps.callback(start.getCookie(SignInSteps.LOGIN_COOKIE), "code=c&state=" + state).then().statusCode(403)
+                    .body(org.hamcrest.Matchers.containsString("That isn"));
+            org.junit.jupiter.api.Assertions.assertEquals("stored-owner-refresh", store.load().orElseThrow().refreshToken(), "nothing replaced");
+        } finally {
+            java.nio.file.Files.deleteIfExists(store.file());
+            owner.forgetInMemoryState();
+        }
+        // No owner any more (the file removed, as a disconnect would): start-up prints a new code.
+        int codesBefore = setupCodesInLog();
+        setupCode.announce(null, owner);
+        org.junit.jupiter.api.Assertions.assertEquals(codesBefore + 1, setupCodesInLog());
+    }
+
+    private static int setupCodesInLog() throws java.io.IOException {
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
+        return (int) java.util.regex.Pattern.compile("Owner setup code: ").matcher(log).results().count();
     }
 
     @Test

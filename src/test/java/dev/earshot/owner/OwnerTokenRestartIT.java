@@ -84,9 +84,9 @@ class OwnerTokenRestartIT {
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("Night Drive"), "still live after the restart: " + answer.body());
             assertFalse(answer.body().contains("\"offline\":true"), answer.body());
-            HttpResponse<String> readiness = second.get("/q/health/ready");
-            assertTrue(readiness.body().replaceAll("\\s", "").contains("\"source\":\"store\""),
-                    "readiness names the store as the owner's token source: " + readiness.body());
+            HttpResponse<String> setup = second.get("/setup");
+            assertTrue(setup.body().contains("The token comes from the encrypted file in the data folder"),
+                    "the setup page names the store as the owner's token source: " + setup.body());
         }
         assertEquals(List.of(ROTATED_REFRESH_TOKEN), refreshTokensSent(),
                 "after the restart only the saved, rotated token is used — the environment's is never tried");
@@ -103,7 +103,8 @@ class OwnerTokenRestartIT {
                 "SPOTIFY_REFRESH_TOKEN", ENV_REFRESH_TOKEN,
                 "EARSHOT_SESSION_SECRET", "restart-test-secret-0123456789-0123456789-0123456789",
                 "EARSHOT_DATA_DIR", dataDir.toString(),
-                "EARSHOT_DEMO", "false");
+                "EARSHOT_DEMO", "false",
+                "EARSHOT_SETUP", "true");
     }
 
     private static com.github.tomakehurst.wiremock.client.MappingBuilder tokenGrantFor(String refreshToken) {
