@@ -58,6 +58,9 @@ class SecretsStayOutOfPagesTest {
         String refresh = secret("RT");
         String code = secret("CODE");
         FakeSpotify.stubTokenGrant(access, refresh, 3600);
+        // A listener of its own: per-listener caches must not carry this test's answers into another test.
+        String listener = Sessions.newListenerId();
+        FakeSpotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json").replace("listener-1", listener)));
 
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         assertClean("GET /login", start.response());
