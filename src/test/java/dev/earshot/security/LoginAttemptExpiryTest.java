@@ -1,0 +1,67 @@
+package dev.earshot.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.auth.LoginAttempt;
+import dev.earshot.auth.LoginAttemptCookie;
+import dev.earshot.auth.UrlSafeRandom;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.SignInSteps;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * S03: a sign-in attempt lives at most ten minutes, enforced by the server from the start time sealed
+ * in the cookie, not only by the cookie's {@code Max-Age} (a browser, or an attacker replaying a
+ * captured cookie, need not honour it).
+ */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+class LoginAttemptExpiryTest {
+
+    @Inject
+    LoginAttemptCookie attempts;
+
+    @BeforeEach
+    void reset() {
+        FakeSpotify.resetWithSampleListener();
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+    }
+
+    @Test
+    void s03_anAttemptOlderThanTenMinutesIsRefusedWithoutAnySpotifyCall() {
+        String state = UrlSafeRandom.ofBytes(32);
+        Response stale = SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(11)), "code=abc&state=" + state);
+        assertEquals(400, stale.statusCode(), "an eleven-minute-old attempt is over");
+        assertNull(stale.getCookie(SignInSteps.SESSION_COOKIE));
+        assertEquals(0, stale.getDetailedCookie(SignInSteps.LOGIN_COOKIE).getMaxAge(), "the attempt cookie is cleared");
+        assertEquals(0, FakeSpotify.tokenCalls(), "no code exchange for an expired attempt");
+    }
+
+    @Test
+    void s03_anAttemptWithinItsTenMinutesStillCompletes() {
+        // The counterpart of the test above: the same cookie, made the same way, works while fresh.
+        String state = UrlSafeRandom.ofBytes(32);
+        Response fresh = SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(9)), "code=abc&state=" + state);
+        assertEquals(303, fresh.statusCode(), () -> fresh.body().asString());
+        assertEquals(1, FakeSpotify.tokenCalls());
+    }
+
+    /** The app's own sealed attempt cookie, as {@code GET /login} would have set it {@code ago} earlier. */
+    private String cookieStartedAgo(String state, Duration ago) {
+        LoginAttempt attempt = new LoginAttempt(state, UrlSafeRandom.ofBytes(32), Instant.now().minus(ago), "/dashboard", false);
+        return attempts.withAttempt(List.of(), attempt).getValue();
+    }
+}

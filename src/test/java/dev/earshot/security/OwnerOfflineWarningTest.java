@@ -1,0 +1,59 @@
+package dev.earshot.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * R04 for the owner's account: when Spotify answers {@code invalid_grant}, besides the widget going
+ * offline, the app warns whoever runs it — once in the log, and in readiness — without a retry loop.
+ */
+@QuarkusTest
+@WithTestResource(WireMockSpotify.class)
+@TestProfile(OwnerOfflineWarningTest.OwnerFromEnvironment.class)
+class OwnerOfflineWarningTest {
+
+    private static final Path LOG = Path.of("target/quarkus-test.log");
+    private static final String WARNING = "Spotify no longer accepts the owner's refresh token";
+
+    /** An owner refresh token from the environment, and a data directory no other test writes an owner into. */
+    public static class OwnerFromEnvironment implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("spotify.refresh-token", "owner-refresh-revoked",
+                    "earshot.data-dir", "target/owner-offline-warning-test-" + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
+    void r04_aRevokedOwnerTokenIsWarnedOnceInTheLogAndShownInReadiness() throws IOException {
+        FakeSpotify.resetWithSampleListener();
+        FakeSpotify.stubTokenError(400, "invalid_grant");
+        long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
+
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("offline", equalTo(true));
+        }
+        assertEquals(1, FakeSpotify.tokenCalls(), "one try, no retry loop");
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'owner-account' }.data.offline", equalTo(true));
+        String log = new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).substring((int) logStart);
+        assertEquals(1, log.split(WARNING, -1).length - 1, "warned once:\n" + log);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.earshot.security;
+
+import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.auth.SessionCookie;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.SignInSteps;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+
+/**
+ * R01: a Spotify that never completes the TCP handshake is given up on after
+ * {@code SPOTIFY_CONNECT_TIMEOUT} (1 s here), on both of Spotify's hosts, while the read timeout
+ * is set far longer, so only the connect timeout can explain a quick answer.
+ */
+@QuarkusTest
+@TestProfile(UpstreamConnectTimeoutTest.UnreachableSpotify.class)
+class UpstreamConnectTimeoutTest {
+
+    /** Both Spotify hosts point at {@link SilentSpotify}. */
+    public static class UnreachableSpotify implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SilentSpotify.class));
+        }
+    }
+
+    private static final Duration QUICK = Duration.ofSeconds(5);
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @Test
+    void r01_theCodeExchangeWithAnUnreachableAccountsHostEndsAfterTheConnectTimeout() {
+        SignInSteps.LoginStart start = SignInSteps.startLogin();
+        long started = System.nanoTime();
+        Response callback = patiently().cookie(SignInSteps.LOGIN_COOKIE, start.loginCookie()).redirects().follow(false)
+                .get("/api/callback?code=abc&state=" + start.state());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(502, callback.statusCode());
+        assertNull(callback.getCookie(SESSION_COOKIE));
+        assertTrue(took.compareTo(QUICK) < 0, "answered after " + took.toMillis() + " ms");
+    }
+
+    @Test
+    void r01_aWebApiCallToAnUnreachableHostEndsAfterTheConnectTimeout() {
+        String cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        long started = System.nanoTime();
+        patiently().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing")
+                .then().statusCode(200).body("status", equalTo("unavailable")).body("song", nullValue());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(QUICK) < 0, "answered after " + took.toMillis() + " ms");
+    }
+
+    /** A client that would wait far longer than the app should, so a missing timeout shows as a slow answer, not as ours. */
+    private static io.restassured.specification.RequestSpecification patiently() {
+        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 90_000)));
+    }
+}
