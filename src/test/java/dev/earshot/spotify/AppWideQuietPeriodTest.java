@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.earshot.auth.Session;
 import dev.earshot.auth.SessionCookie;
 import dev.earshot.listening.NowPlayingFeed;
+import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerModeTest;
 import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
@@ -49,10 +50,15 @@ class AppWideQuietPeriodTest {
     @Inject
     NowPlayingFeed feed;
 
+    @Inject
+    OwnerAccount owner;
+
     @BeforeEach
     void reset() {
         FakeSpotify.resetWithSampleListener();
         FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
+        // OwnerModeTest may run before in the same app and leave the owner offline: connect afresh.
+        owner.connect(new TokenGrant("owner-access-1", Instant.now().plus(Duration.ofHours(1)), "owner-refresh-quiet"), "listener-1");
     }
 
     @Test
