@@ -20,12 +20,12 @@ public record DashboardView(String displayName, String avatarUrl, Listening list
     static final int SHOWN_TOP_ITEMS = 20;
 
     static DashboardView of(String displayName, String avatarUrl, Listening listening, long pollMillis, String ownerNotice) {
-        List<Track> tracks = listening.topTracks().ok() ? listening.topTracks().value() : List.of();
-        List<Artist> artists = listening.topArtists().ok() ? listening.topArtists().value() : List.of();
+        List<Track> tracks = listening.topTracks().hasValue() ? listening.topTracks().value() : List.of();
+        List<Artist> artists = listening.topArtists().hasValue() ? listening.topArtists().value() : List.of();
         return new DashboardView(displayName, avatarUrl, listening, List.of(TimeRange.values()),
                 tracks.stream().limit(SHOWN_TOP_ITEMS).toList(),
                 artists.stream().limit(SHOWN_TOP_ITEMS).toList(),
-                listening.recentlyPlayed().ok() ? TasteCharts.artistsInRecentPlays(listening.recentlyPlayed().value()) : List.of(),
+                listening.recentlyPlayed().hasValue() ? TasteCharts.artistsInRecentPlays(listening.recentlyPlayed().value()) : List.of(),
                 TasteCharts.decades(tracks),
                 TasteCharts.genres(artists), pollMillis, ownerNotice);
     }

@@ -27,9 +27,9 @@ public class SpotifyAccounts {
     private final Clock clock;
     private final LazyRestClient<AccountsClient> client;
 
-    SpotifyAccounts(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+    SpotifyAccounts(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics, SpotifyQuietPeriod quiet) {
         this.endpoints = endpoints;
-        this.answers = new SpotifyAnswers(json, clock, metrics);
+        this.answers = new SpotifyAnswers(json, clock, metrics, quiet);
         this.clock = clock;
         this.client = new LazyRestClient<>(AccountsClient.class, endpoints::accountsUrl, endpoints);
     }

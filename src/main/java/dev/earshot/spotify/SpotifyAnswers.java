@@ -24,19 +24,28 @@ final class SpotifyAnswers {
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final SpotifyQuietPeriod quiet;
 
-    SpotifyAnswers(ObjectMapper json, Clock clock, MeterRegistry metrics) {
+    SpotifyAnswers(ObjectMapper json, Clock clock, MeterRegistry metrics, SpotifyQuietPeriod quiet) {
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.quiet = quiet;
     }
 
     /**
      * Sends a call to {@code endpoint} (a fixed name such as {@code currently-playing}, never a URL with
      * ids in it); its failure (timeouts, refused connections) becomes Unavailable. Every call is counted
      * by endpoint and status ({@code unreachable} when no answer came), and 429s once more on their own.
+     * Every call of the app passes here, so this is where the app-wide quiet period after a 429 is kept
+     * (R11): while it runs, no request is sent and the caller learns at once how long is left.
      */
     CompletionStage<Response> send(String endpoint, Supplier<CompletionStage<Response>> request) {
+        var remaining = quiet.remaining();
+        if (remaining.isPresent()) {
+            metrics.counter("earshot.spotify.held.back", "endpoint", endpoint).increment();
+            return failed(new SpotifyException.RateLimited(remaining.get()));
+        }
         CompletionStage<Response> call;
         try {
             call = request.get();
@@ -48,6 +57,10 @@ final class SpotifyAnswers {
             countCall(endpoint, failure == null ? response : null);
             if (failure != null) {
                 throw asSpotifyException(failure);
+            }
+            if (response.getStatus() == 429) {
+                // With or without Retry-After (QUOTA_EXCEEDED answers may lack it): RetryAfter's default then.
+                quiet.holdFor(RetryAfter.parse(response.getHeaderString("Retry-After"), clock.instant()));
             }
             return response;
         });

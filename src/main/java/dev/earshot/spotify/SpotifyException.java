@@ -51,12 +51,18 @@ public abstract sealed class SpotifyException extends RuntimeException {
         private final Duration retryAfter;
 
         public RateLimited(Duration retryAfter) {
-            super("Rate limited by Spotify for " + retryAfter.toSeconds() + " s", null);
+            super("Rate limited by Spotify for " + secondsLeft(retryAfter) + " s", null);
             this.retryAfter = retryAfter;
         }
 
         public Duration retryAfter() {
             return retryAfter;
+        }
+
+        /** Whole seconds to wait, rounded up: "back in 0 s" would promise too much. */
+        public static long secondsLeft(Duration wait) {
+            long seconds = wait.toSeconds();
+            return wait.minusSeconds(seconds).isZero() ? seconds : seconds + 1;
         }
     }
 

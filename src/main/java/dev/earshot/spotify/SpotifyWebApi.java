@@ -31,8 +31,8 @@ public class SpotifyWebApi {
     private final SpotifyAnswers answers;
     private final LazyRestClient<WebApiClient> client;
 
-    SpotifyWebApi(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics) {
-        this.answers = new SpotifyAnswers(json, clock, metrics);
+    SpotifyWebApi(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics, SpotifyQuietPeriod quiet) {
+        this.answers = new SpotifyAnswers(json, clock, metrics, quiet);
         this.client = new LazyRestClient<>(WebApiClient.class, endpoints::apiUrl, endpoints);
     }
 

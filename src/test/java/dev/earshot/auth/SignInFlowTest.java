@@ -42,6 +42,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class SignInFlowTest {
 
+    @jakarta.inject.Inject
+    dev.earshot.listening.ListeningService listening;
+
     @BeforeEach
     void reset() {
         FakeSpotify.resetWithSampleListener();
@@ -282,6 +285,8 @@ class SignInFlowTest {
         // The new cookie carries the new sign-in's tokens: pages opened with it use access-2.
         String replaced = callback.getCookie(SESSION_COOKIE);
         assertNotNull(replaced);
+        // Top lists are shared per listener for minutes: drop them so the page must ask Spotify with the new token.
+        listening.forget("listener-1");
         given().cookie(SESSION_COOKIE, replaced).get("/dashboard").then().statusCode(200);
         FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-2")));
         assertEquals(0, callback.getDetailedCookie(LOGIN_COOKIE).getMaxAge(), "used attempt removed");

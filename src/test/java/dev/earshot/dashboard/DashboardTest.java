@@ -255,11 +255,13 @@ class DashboardTest {
         dashboard("?range=long_term").then().body(containsString("range-active\">Last 12 months"));
         FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("long_term")));
 
+        // Top lists are cached per listener and range: every odd value lands on the one default-range entry.
+        FakeSpotify.server().resetRequests();
         for (String odd : new String[] {"?range=forever", "?range=", "?range=%3Cscript%3E", ""}) {
-            FakeSpotify.server().resetRequests();
             dashboard(odd).then().statusCode(200).body(containsString("range-active\">Last 6 months")).body(not(containsString("<script>")));
-            FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("medium_term")));
         }
+        FakeSpotify.server().verify(1, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("medium_term")));
+        FakeSpotify.server().verify(0, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", com.github.tomakehurst.wiremock.client.WireMock.notMatching("medium_term")));
     }
 
     @Test

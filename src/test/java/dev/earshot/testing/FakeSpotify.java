@@ -38,11 +38,20 @@ public final class FakeSpotify {
     /** Forget all stubs and requests, then answer every Web API endpoint with the sample listener. */
     public static void resetWithSampleListener() {
         server().resetAll();
+        endQuietPeriod();
         stubApi(ME, okJson(fixture("me.json")));
         stubApi(CURRENTLY_PLAYING, okJson(fixture("currently-playing-track.json")));
         stubApi(RECENTLY_PLAYED, okJson(recentlyPlayed()));
         stubApi(TOP_TRACKS, okJson(fixture("top-tracks.json")));
         stubApi(TOP_ARTISTS, okJson(fixture("top-artists.json")));
+    }
+
+    /** Lets the app call again at once: one test's 429 must not silence the next test (R11 is app-wide). */
+    public static void endQuietPeriod() {
+        var container = io.quarkus.arc.Arc.container();
+        if (container != null && container.isRunning()) {
+            container.instance(dev.earshot.spotify.SpotifyQuietPeriod.class).get().end();
+        }
     }
 
     public static void stubApi(String path, ResponseDefinitionBuilder answer) {

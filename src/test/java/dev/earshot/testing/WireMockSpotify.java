@@ -17,7 +17,16 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
     public static final String CLIENT_SECRET = "test-client-secret-value";
     public static final String REDIRECT_URI = "http://127.0.0.1:8080/api/callback";
 
+    /** Init argument: the app's read timeout towards Spotify (1 s unless a test needs slow answers to arrive). */
+    public static final String READ_TIMEOUT = "read-timeout";
+
     private static WireMockServer server;
+    private String readTimeout = "1s";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        readTimeout = initArgs.getOrDefault(READ_TIMEOUT, readTimeout);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -29,7 +38,7 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
                 "spotify.client-id", CLIENT_ID,
                 "spotify.client-secret", CLIENT_SECRET,
                 "spotify.redirect-uri", REDIRECT_URI,
-                "spotify.read-timeout", "1s",
+                "spotify.read-timeout", readTimeout,
                 "earshot.demo", "false");
     }
 
