@@ -69,7 +69,7 @@ public class CallbackResource {
 
     @GET
     public CompletionStage<Response> callback(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        var wait = rateLimit.check(TooManyRequests.clientAddress(request));
+        var wait = rateLimit.check(request);
         if (wait.isPresent()) {
             countSignIn("rate_limited");
             return done(TooManyRequests.page(wait.get()));
