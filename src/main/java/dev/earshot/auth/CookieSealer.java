@@ -9,6 +9,8 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
+import dev.earshot.web.UrlSafeRandom;
+
 /**
  * Seals and opens cookie values with AES-256-GCM (S12): a fresh 96-bit nonce per seal, the cookie's
  * purpose and the format version bound as associated data, and the key id in the clear.

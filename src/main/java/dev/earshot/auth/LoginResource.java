@@ -25,7 +25,7 @@ public class LoginResource {
 
     @GET
     public Response login(@QueryParam("return") String returnTo, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        var wait = rateLimit.check(TooManyRequests.clientAddress(request));
+        var wait = rateLimit.check(request);
         if (wait.isPresent()) {
             return TooManyRequests.page(wait.get());
         }

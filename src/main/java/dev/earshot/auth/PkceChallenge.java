@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
+import dev.earshot.web.UrlSafeRandom;
+
 /** A PKCE pair, S256 only (RFC 7636, S02): 32 random bytes of verifier and its SHA-256 challenge. */
 public record PkceChallenge(String verifier, String challenge) {
 

@@ -10,15 +10,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
+
 import dev.earshot.spotify.SpotifyException;
 
 /**
  * Runs the work of a request that needs a signed-in visitor: opens the session cookie, lets the work
  * use the session's tokens, then re-seals the cookie when tokens changed or an old key sealed it, or
- * signs the visitor out when the session has ended (R03, R04, S12, S13).
+ * signs the visitor out when the session has ended (R03, R04, S12, S13) or no longer fits its cookie (S14).
  */
 @ApplicationScoped
 public class SessionGuard {
+
+    private static final Logger LOG = Logger.getLogger(SessionGuard.class);
 
     /** How a resource answers a visitor who is not (or no longer) signed in. */
     @FunctionalInterface
@@ -69,7 +73,13 @@ public class SessionGuard {
                 throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
             }
             if (signedIn.changed() || lookup.underOldKey()) {
-                builder.cookie(sessionCookie.write(signedIn.session()));
+                try {
+                    builder.cookie(sessionCookie.write(signedIn.session()));
+                } catch (CookieTooLargeException e) {
+                    // Spotify's new tokens no longer fit a cookie (S14): the session cannot go on, so it ends cleanly.
+                    LOG.infof("Session ended: %s", e.getMessage());
+                    return signedOut.answer(true).cookie(sessionCookie.clear()).build();
+                }
             }
             return builder.build();
         });

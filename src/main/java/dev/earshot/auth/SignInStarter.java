@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.earshot.config.SpotifySettings;
 import dev.earshot.web.ErrorPage;
+import dev.earshot.web.UrlSafeRandom;
 
 /**
  * Starts a sign-in (S01–S05): a fresh state and PKCE pair sealed into the login-attempt cookie, and

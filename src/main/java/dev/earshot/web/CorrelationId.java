@@ -1,7 +1,5 @@
 package dev.earshot.web;
 
-import dev.earshot.auth.UrlSafeRandom;
-
 /** A short random reference shown on an error page and written in the matching log line (S25). */
 public final class CorrelationId {
 

@@ -8,6 +8,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import dev.earshot.web.UrlSafeRandom;
+
 /** S01, S02: state and PKCE values. */
 class PkceChallengeTest {
 

@@ -22,6 +22,14 @@ class ReturnPathTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/dashboard|x", "/a<b>c", "/{x}", "/[0]", "/x^y", "/\"q\"", "/`x`", "/page#a#b"})
+    void s10_charactersAUriCannotHoldArePercentEncoded(String path) {
+        String sanitized = ReturnPath.sanitize(path);
+        assertEquals(path.length() + 2 * (sanitized.chars().filter(c -> c == '%').count()), sanitized.length(), sanitized);
+        assertEquals(sanitized, java.net.URI.create(sanitized).toString());
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {513, 5000})
     void s10_overlongPathsFallBack(int length) {
         assertEquals("/dashboard", ReturnPath.sanitize("/" + "a".repeat(length)));

@@ -145,6 +145,23 @@ class SessionCookieTest {
     }
 
     @Test
+    void s14_refreshedTokensTooLargeForTheCookieEndTheSessionWithTheSignInAgainMessage() {
+        // ~2 KB access token and a short refresh token fit; Spotify's refresh answers ~2 KB of each, which do not.
+        String fits = sessionCookie.write(Sessions.expiringIn("A".repeat(2048), "R".repeat(250), Duration.ofSeconds(10))).getValue();
+        FakeSpotify.stubTokenGrant("B".repeat(2048), "S".repeat(2048), 3600);
+
+        Response page = given().cookie(SESSION_COOKIE, fits).redirects().follow(false).get("/dashboard");
+        assertEquals(303, page.statusCode(), page.body().asString());
+        assertTrue(page.header("Location").endsWith("/?notice=expired"), page.header("Location"));
+        assertEquals(0, page.getDetailedCookie(SESSION_COOKIE).getMaxAge(), "cookie cleared");
+
+        String alsoFits = sessionCookie.write(Sessions.expiringIn("A".repeat(2048), "R".repeat(250), Duration.ofSeconds(10))).getValue();
+        Response json = given().cookie(SESSION_COOKIE, alsoFits).get("/api/me/now-playing");
+        assertEquals(401, json.statusCode(), json.body().asString());
+        assertEquals(0, json.getDetailedCookie(SESSION_COOKIE).getMaxAge(), "cookie cleared");
+    }
+
+    @Test
     void s16_twoSessionCookiesOfTheSameNameAreSignedOut() {
         String value = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
         Response response = given().header("Cookie", SESSION_COOKIE + "=" + value + "; " + SESSION_COOKIE + "=" + value)

@@ -303,6 +303,12 @@ class SignInFlowTest {
         }
     }
 
+    @Test
+    void s10_aReturnPathWithCharactersAUriCannotHoldStillEndsTheSignIn() {
+        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        assertEquals("/dashboard%7Cx%3Cb%3E?range=%7Blong%7D%5E%60%22", landingAfterSignInWithReturn("/dashboard|x<b>?range={long}^`\""));
+    }
+
     private String landingAfterSignInWithReturn(String returnTo) {
         Response login = given().redirects().follow(false).queryParam("return", returnTo).get("/login");
         String state = SignInSteps.query(java.net.URI.create(login.header("Location"))).get("state");

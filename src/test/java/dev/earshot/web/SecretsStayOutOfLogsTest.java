@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,61 +25,115 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.earshot.auth.SessionCookie;
+import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
-/** S21 and S25: a whole sign-in, refresh and failure cycle leaves no secret in the log, and references match. */
+/**
+ * S21 and S25 with every log a deployer could turn on: the app at DEBUG, and the REST client's traffic
+ * logging as Quarkus documents it (request-response scope, its category at DEBUG), plus Quarkus's HTTP and
+ * REST categories. A whole sign-in, refresh, rotation, owner refresh and failure cycle leaves no token,
+ * code or secret in any line, and an error page's reference is in the log.
+ */
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
+@TestProfile(SecretsStayOutOfLogsTest.EverythingLogged.class)
 class SecretsStayOutOfLogsTest {
 
-    private static final Path LOG = Path.of("target/quarkus-test.log");
+    static final String OWNER_REFRESH = "OWNER-RT-secret-" + UUID.randomUUID();
+
+    public static class EverythingLogged implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(
+                    Map.entry("quarkus.log.category.\"dev.earshot\".level", "DEBUG"),
+                    Map.entry("quarkus.rest-client.logging.scope", "request-response"),
+                    Map.entry("quarkus.rest-client.logging.body-limit", "100000"),
+                    Map.entry("quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"org.jboss.resteasy.reactive\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"io.quarkus.rest\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"io.quarkus.rest.client\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"io.quarkus.vertx.http\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"io.vertx\".level", "DEBUG"),
+                    // The owner's account, so the widget's own token refresh is in the cycle too.
+                    Map.entry("spotify.refresh-token", OWNER_REFRESH),
+                    Map.entry("earshot.owner.id", "owner-of-the-logs-test"),
+                    Map.entry("earshot.data-dir", Path.of("target", "secrets-logs-test-" + ProcessHandle.current().pid()).toString()));
+        }
+    }
 
     @Inject
     SessionCookie sessionCookie;
 
     @Test
-    void s21_noTokenCodeOrSecretIsLoggedDuringSignInRefreshAndFailures() throws IOException {
+    void s21_noTokenCodeOrSecretIsLoggedAtDebugDuringSignInRefreshRotationOwnerRefreshAndFailures() {
         FakeSpotify.resetWithSampleListener();
-        long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
-        String access = "AT-secret-" + java.util.UUID.randomUUID();
-        String refresh = "RT-secret-" + java.util.UUID.randomUUID();
-        String rotated = "RT-rotated-" + java.util.UUID.randomUUID();
-        String refreshedAccess = "AT-refreshed-" + java.util.UUID.randomUUID();
-        String code = "CODE-secret-" + java.util.UUID.randomUUID();
+        String access = "AT-secret-" + UUID.randomUUID();
+        String refresh = "RT-secret-" + UUID.randomUUID();
+        String rotated = "RT-rotated-" + UUID.randomUUID();
+        String refreshedAccess = "AT-refreshed-" + UUID.randomUUID();
+        String ownerAccess = "OWNER-AT-secret-" + UUID.randomUUID();
+        String code = "CODE-secret-" + UUID.randomUUID();
+        List<String> secrets = new ArrayList<>(List.of(access, refresh, rotated, refreshedAccess, ownerAccess, OWNER_REFRESH, code,
+                WireMockSpotify.CLIENT_SECRET, "test-only-secret-do-not-use-in-production",
+                Base64.getEncoder().encodeToString((WireMockSpotify.CLIENT_ID + ":" + WireMockSpotify.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8))));
 
-        FakeSpotify.stubTokenGrant(access, refresh, 3600);
-        var start = SignInSteps.startLogin();
-        Response callback = SignInSteps.callback(start.loginCookie(), "code=" + code + "&state=" + start.state());
-        assertEquals(303, callback.statusCode());
+        Response failed;
+        try (CapturedLog log = CapturedLog.start()) {
+            // Sign-in.
+            FakeSpotify.stubTokenGrant(access, refresh, 3600);
+            var start = SignInSteps.startLogin();
+            secrets.add(start.state());
+            secrets.add(start.loginCookie());
+            Response callback = SignInSteps.callback(start.loginCookie(), "code=" + code + "&state=" + start.state());
+            assertEquals(303, callback.statusCode());
+            secrets.add(callback.getCookie(SESSION_COOKIE));
 
-        // Refresh (expiring token), then a 401 and a dead refresh token.
-        String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, java.time.Duration.ofSeconds(5))).getValue();
-        FakeSpotify.stubTokenGrant(refreshedAccess, rotated, 3600);
-        given().cookie(SESSION_COOKIE, expiring).get("/dashboard").then().statusCode(200);
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
-        FakeSpotify.stubTokenError(400, "invalid_grant");
-        String other = sessionCookie.write(Sessions.valid(access + "-x", refresh + "-x")).getValue();
-        given().cookie(SESSION_COOKIE, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
+            // Refresh with rotation (expiring token), then a 401 and a dead refresh token.
+            String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(5))).getValue();
+            secrets.add(expiring);
+            FakeSpotify.stubTokenGrant(refreshedAccess, rotated, 3600);
+            Response refreshed = given().cookie(SESSION_COOKIE, expiring).get("/dashboard");
+            assertEquals(200, refreshed.statusCode());
+            secrets.add(refreshed.getCookie(SESSION_COOKIE));
+            FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
+            FakeSpotify.stubTokenError(400, "invalid_grant");
+            String other = sessionCookie.write(Sessions.valid(access + "-x", refresh + "-x")).getValue();
+            given().cookie(SESSION_COOKIE, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
 
-        // A failed sign-in: its page reference must be the one in the log line.
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
-        var failing = SignInSteps.startLogin();
-        Response failed = SignInSteps.callback(failing.loginCookie(), "code=" + code + "&state=" + failing.state());
-        assertEquals(502, failed.statusCode());
-        Matcher reference = Pattern.compile("Reference: <code>([A-Za-z0-9_-]+)</code>").matcher(failed.body().asString());
-        assertTrue(reference.find(), "the error page shows a reference");
+            // The owner's widget refreshes its own token.
+            FakeSpotify.resetWithSampleListener();
+            FakeSpotify.stubTokenGrant(ownerAccess, null, 3600);
+            given().get("/api/now-playing").then().statusCode(200);
+            assertTrue(FakeSpotify.tokenCalls() >= 1, "the owner's token was refreshed");
 
-        String log = new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).substring((int) logStart);
-        assertTrue(log.contains("[ref " + reference.group(1) + "]"), "S25: the reference is in the log");
-        for (String secret : List.of(access, refresh, rotated, refreshedAccess, code, WireMockSpotify.CLIENT_SECRET,
-                "test-only-secret-do-not-use-in-production", start.state(), start.loginCookie(), callback.getCookie(SESSION_COOKIE))) {
-            assertFalse(log.contains(secret), "log must not contain " + secret.substring(0, Math.min(12, secret.length())) + "…");
+            // A failed sign-in: its page reference must be the one in the log line.
+            FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
+            var failing = SignInSteps.startLogin();
+            failed = SignInSteps.callback(failing.loginCookie(), "code=" + code + "&state=" + failing.state());
+            assertEquals(502, failed.statusCode());
+
+            List<CapturedLog.Line> lines = log.lines();
+            assertTrue(lines.stream().anyMatch(line -> line.message().startsWith("Request: POST") && line.message().contains("grant_type=")),
+                    "the REST client's traffic, token requests with their bodies, was logged, so a leak there would show");
+            Matcher reference = Pattern.compile("Reference: <code>([A-Za-z0-9_-]+)</code>").matcher(failed.body().asString());
+            assertTrue(reference.find(), "the error page shows a reference");
+            assertTrue(lines.stream().anyMatch(line -> line.message().contains("[ref " + reference.group(1) + "]")), "S25: the reference is in the log");
+            for (CapturedLog.Line line : lines) {
+                String text = line.logger() + " " + line.text();
+                for (String secret : secrets) {
+                    assertFalse(text.contains(secret), "a " + line.level() + " line of " + line.logger() + " holds "
+                            + secret.substring(0, Math.min(12, secret.length())) + "…");
+                }
+            }
+            System.out.printf("SecretsStayOutOfLogsTest: %d log lines searched for %d secrets%n", lines.size(), secrets.size());
         }
     }
 }

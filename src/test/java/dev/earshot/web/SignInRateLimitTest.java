@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
+import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +34,7 @@ class SignInRateLimitTest {
 
     @Test
     void s24_tooManySignInsFromOneAddressGet429WithRetryAfter() {
+        CapturedLog log = CapturedLog.start();
         for (int i = 0; i < 5; i++) {
             assertEquals(303, given().redirects().follow(false).get("/login").statusCode());
         }
@@ -42,5 +46,12 @@ class SignInRateLimitTest {
         given().redirects().follow(false).get("/api/callback?code=x&state=y").then().statusCode(429);
         // Other pages are not limited.
         given().get("/").then().statusCode(200);
+
+        // Forwarding is off and every sign-in came from one loopback peer: a proxy in front would lock everyone out.
+        log.close();
+        List<CapturedLog.Line> warnings = log.containing("EARSHOT_PROXY_FORWARDING");
+        assertEquals(1, warnings.size(), "the proxy hint is logged once, not per request");
+        assertEquals(Level.WARNING, warnings.get(0).level());
+        assertTrue(warnings.get(0).message().contains("EARSHOT_TRUSTED_PROXIES"), warnings.get(0).message());
     }
 }

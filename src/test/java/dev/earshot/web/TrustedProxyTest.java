@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
+import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +56,40 @@ class TrustedProxyTest {
         }
         assertEquals(429, loginForwardedFor("203.0.113.10").statusCode(), "that visitor is limited");
         assertEquals(303, loginForwardedFor("203.0.113.11").statusCode(), "another visitor behind the same proxy is not");
+    }
+
+    @Test
+    void aForwardedAddressThatIsNotAnIpCountsAsAbsent() {
+        // Counted as the proxy itself (the peer), so after LIMIT of them the proxy's own bucket is full: 429, never 500.
+        CapturedLog log = CapturedLog.start();
+        // (An empty leftmost entry never gets this far: Quarkus's own ForwardedParser throws on it; see the report.)
+        for (String bogus : new String[] {"bogus", "unknown", "_hidden", "999.1.1.1", "bogus, also-bogus"}) {
+            int status = loginForwardedFor(bogus).statusCode();
+            assertTrue(status == 303 || status == 429, "X-Forwarded-For: " + bogus + " answered " + status);
+        }
+        log.close();
+        assertTrue(log.lines().stream().noneMatch(line -> line.level().intValue() >= Level.SEVERE.intValue()), "no ERROR logged");
+    }
+
+    @Test
+    void s24_spoofedLeftmostEntriesDoNotEscapeTheLimit() {
+        // The proxy appends the address it saw; whatever the client wrote stays on the left.
+        for (int i = 0; i < LIMIT; i++) {
+            assertEquals(303, loginForwardedFor("198.51.100." + i + ", 203.0.113.50").statusCode());
+        }
+        assertEquals(429, loginForwardedFor("198.51.100.99, 203.0.113.50").statusCode(), "a forged leftmost entry is no new visitor");
+        assertEquals(429, loginForwardedFor("10.1.2.3, 203.0.113.50, 127.0.0.1").statusCode(), "trusted proxies on the right are skipped");
+        assertEquals(303, loginForwardedFor("203.0.113.50, 203.0.113.51").statusCode(), "the rightmost untrusted entry is the visitor");
+    }
+
+    @Test
+    void s24_ipv6ClientsInOne64ShareABucket() {
+        String[] sameNetwork = {"2001:db8:5:6::1", "2001:db8:5:6:ffff::2", "[2001:db8:5:6::3]:4711"};
+        for (String address : sameNetwork) {
+            assertEquals(303, loginForwardedFor(address).statusCode(), address);
+        }
+        assertEquals(429, loginForwardedFor("2001:db8:5:6:abcd::9").statusCode(), "a fourth address in the same /64 is limited");
+        assertEquals(303, loginForwardedFor("2001:db8:5:7::1").statusCode(), "the next /64 is another visitor");
     }
 
     @Test

@@ -1,9 +1,12 @@
-package dev.earshot.auth;
+package dev.earshot.web;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Unguessable values (state, PKCE verifiers, correlation ids) as base64url without padding. */
+/**
+ * Unguessable values (state, PKCE verifiers, nonces, correlation ids) as base64url without padding. In
+ * {@code web}, the leaf every package may use, so correlation ids need no arrow back into {@code auth}.
+ */
 public final class UrlSafeRandom {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -17,7 +20,7 @@ public final class UrlSafeRandom {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static byte[] bytes(int count) {
+    public static byte[] bytes(int count) {
         byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
         return bytes;
