@@ -68,7 +68,7 @@ public class OwnerConnectResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response connect(@FormParam("code") String code, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        var wait = rateLimit.check(TooManyRequests.clientAddress(request));
+        var wait = rateLimit.check(request);
         if (wait.isPresent()) {
             return TooManyRequests.page(wait.get());
         }

@@ -66,8 +66,8 @@ public class SignInRateLimit {
         return wait;
     }
 
-    /** Empty when this bucket ({@link #bucketOf(HttpServerRequest)}) may go on; otherwise how long it must wait. */
-    public Optional<Duration> check(String bucket) {
+    /** Empty when this bucket (an IPv4 address or an IPv6 /64) may go on; otherwise how long it must wait. */
+    private Optional<Duration> check(String bucket) {
         Instant now = clock.instant();
         Window window = windows.get(bucket, key -> new Window(now.getEpochSecond(), new AtomicInteger()));
         if (window.count().incrementAndGet() <= perMinute) {
@@ -75,11 +75,6 @@ public class SignInRateLimit {
         }
         long waited = now.getEpochSecond() - window.startEpochSecond();
         return Optional.of(Duration.ofSeconds(Math.max(1, WINDOW.toSeconds() - waited)));
-    }
-
-    /** The bucket this request's client counts in. */
-    public String bucketOf(HttpServerRequest request) {
-        return clients.of(request).map(SignInRateLimit::bucketOf).orElse("unknown");
     }
 
     static String bucketOf(InetAddress address) {

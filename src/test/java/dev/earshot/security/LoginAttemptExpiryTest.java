@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.earshot.auth.LoginAttempt;
 import dev.earshot.auth.LoginAttemptCookie;
-import dev.earshot.auth.UrlSafeRandom;
+import dev.earshot.web.UrlSafeRandom;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;

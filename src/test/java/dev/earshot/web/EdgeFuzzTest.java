@@ -22,30 +22,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.FuzzInput;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.engine.SourceOfRandomness;
 
 /**
  * Junk at the HTTP edge, thousands of requests of it (S06, S12, S16, S10): parameters of the callback,
  * the sign-in, the dashboard and the embeds; cookie headers; forwarded headers. Whatever arrives: never a
  * 5xx, never a session cookie made from it, never a code exchange with Spotify. Requests go over a plain
- * socket so that malformed escapes and odd bytes reach the server as written. jqwik generates the input
- * (a jqwik property cannot start Quarkus, so its arbitraries are sampled inside this test from a seed a
- * failure names: rerun with {@code -Dearshot.fuzz.seed=<seed>}).
+ * socket so that malformed escapes and odd bytes reach the server as written. {@link FuzzInput} makes the
+ * input from a seed that a failure names: rerun with {@code -Dearshot.fuzz.seed=<seed>}.
  */
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class EdgeFuzzTest {
 
     private static final int REQUESTS = 2500;
-    private static final long SEED = Long.getLong("earshot.fuzz.seed", System.nanoTime());
 
     @TestHTTPResource("/")
     URI server;
@@ -62,14 +57,15 @@ class EdgeFuzzTest {
 
     @Test
     void s06_s10_s12_s16_junkAtTheEdgeIsNeverA5xxNeverASessionAndNeverACodeExchange() throws IOException {
-        // Seeds the thread's source that sample streams draw from.
-        SourceOfRandomness.create(Long.toString(SEED));
+        FuzzInput fuzz = FuzzInput.fromSystemSeed();
+        long seed = fuzz.seed();
         int sent = 0;
         java.util.Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
         long started = System.nanoTime();
-        for (String request : (Iterable<String>) requestsArbitrary().sampleStream().limit(REQUESTS)::iterator) {
+        for (int i = 0; i < REQUESTS; i++) {
+            String request = request(fuzz);
             Answer answer = send(request);
-            String context = "seed " + SEED + ", request:\n" + request;
+            String context = "seed " + seed + ", request:\n" + request;
             assertTrue(answer.status() >= 200 && answer.status() < 500, "answered " + answer.status() + " to " + context);
             for (String cookie : answer.setCookies()) {
                 if (cookie.startsWith(SignInSteps.SESSION_COOKIE + "=")) {
@@ -80,78 +76,79 @@ class EdgeFuzzTest {
             sent++;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("EdgeFuzzTest: %d requests in %d ms (seed %d), by status %s%n", sent, millis, SEED, byStatus);
+        System.out.printf("EdgeFuzzTest: %d requests in %d ms (seed %d), by status %s%n", sent, millis, seed, byStatus);
         assertEquals(0, FakeSpotify.server().countRequestsMatching(FakeSpotify.tokenRequests()
-                .withRequestBody(containing("grant_type=authorization_code")).build()).getCount(), "no code exchange (seed " + SEED + ")");
-        assertEquals(0, FakeSpotify.tokenCalls(), "no token request at all (seed " + SEED + ")");
+                .withRequestBody(containing("grant_type=authorization_code")).build()).getCount(), "no code exchange (seed " + seed + ")");
+        assertEquals(0, FakeSpotify.tokenCalls(), "no token request at all (seed " + seed + ")");
     }
 
     // --- what is sent ---
 
-    private static Arbitrary<String> requestsArbitrary() {
-        Arbitrary<String> target = Arbitraries.oneOf(
-                query("/api/callback", Arbitraries.of("state", "code", "error", "error_description", "iss", "state[]", "")),
-                query("/login", Arbitraries.of("return", "next", "")),
-                query("/dashboard", Arbitraries.of("range", "")),
-                query("/embed/now-playing.svg", Arbitraries.of("theme", "width", "show", "")),
-                query("/embed/now-playing", Arbitraries.of("transparent", "")),
-                query("/", Arbitraries.of("notice", "")),
-                Arbitraries.of("/api/me/now-playing", "/logout", "/q/health", "/owner/connect"));
-        Arbitrary<List<String>> headers = header().list().ofMaxSize(4);
-        return Combinators.combine(target, headers).as((path, lines) -> "GET " + path + " HTTP/1.1\r\n"
-                + lines.stream().map(line -> line + "\r\n").collect(Collectors.joining()));
+    private static String request(FuzzInput fuzz) {
+        String target = switch (fuzz.upTo(6)) {
+            case 0 -> query(fuzz, "/api/callback", "state", "code", "error", "error_description", "iss", "state[]", "");
+            case 1 -> query(fuzz, "/login", "return", "next", "");
+            case 2 -> query(fuzz, "/dashboard", "range", "");
+            case 3 -> query(fuzz, "/embed/now-playing.svg", "theme", "width", "show", "");
+            case 4 -> query(fuzz, "/embed/now-playing", "transparent", "");
+            case 5 -> query(fuzz, "/", "notice", "");
+            default -> fuzz.pick("/api/me/now-playing", "/logout", "/q/health", "/owner/connect");
+        };
+        return "GET " + target + " HTTP/1.1\r\n"
+                + fuzz.list(0, 4, () -> header(fuzz)).stream().map(line -> line + "\r\n").collect(Collectors.joining());
     }
 
-    /** {@code path?name=value&...}: each of 0 to 5 parameters from {@code names}, values junk, names may repeat. */
-    private static Arbitrary<String> query(String path, Arbitrary<String> names) {
-        Arbitrary<String> pair = Combinators.combine(names, queryValue()).as((name, value) -> name + "=" + value);
-        return pair.list().ofMaxSize(5).map(pairs -> pairs.isEmpty() ? path : path + "?" + String.join("&", pairs));
+    /** {@code path?name=value&...}: 0 to 5 parameters named from {@code names} (names may repeat), values junk. */
+    private static String query(FuzzInput fuzz, String path, String... names) {
+        List<String> pairs = fuzz.list(0, 5, () -> fuzz.pick(names) + "=" + queryValue(fuzz));
+        return pairs.isEmpty() ? path : path + "?" + String.join("&", pairs);
     }
 
     /** A query value as a browser or an attacker would write it: percent-encoded anything, or raw printable junk and broken escapes. */
-    private static Arbitrary<String> queryValue() {
-        Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(300);
-        Arbitrary<String> encoded = anything.map(value -> URLEncoder.encode(value, StandardCharsets.UTF_8));
-        Arbitrary<String> raw = Arbitraries.strings().withCharRange('!', '~').withChars('%').ofMaxLength(80)
-                .map(value -> value.replace("&", "%26").replace("#", "%23"));
-        Arbitrary<String> likely = Arbitraries.of("", "%", "%zz", "%00", "%0d%0a", "%2F%2Fevil.example", "//evil.example", "/\\evil",
-                "javascript:alert(1)", "-1", "0", "99999999999999999999", "dark", "light", "short_term", "long_term", "access_denied",
-                "/dashboard|x", "%C0%AF", "%ED%A0%80", "x".repeat(5000));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, encoded), net.jqwik.api.Tuple.of(3, raw), net.jqwik.api.Tuple.of(2, likely));
+    private static String queryValue(FuzzInput fuzz) {
+        return switch (fuzz.upTo(7)) {
+            case 0, 1, 2 -> URLEncoder.encode(fuzz.anyText(300), StandardCharsets.UTF_8);
+            case 3, 4, 5 -> fuzz.string(FuzzInput.PRINTABLE + "%%%", 80).replace("&", "%26").replace("#", "%23");
+            default -> fuzz.pick("", "%", "%zz", "%00", "%0d%0a", "%2F%2Fevil.example", "//evil.example", "/\\evil",
+                    "javascript:alert(1)", "-1", "0", "99999999999999999999", "dark", "light", "short_term", "long_term", "access_denied",
+                    "/dashboard|x", "%C0%AF", "%ED%A0%80", "x".repeat(5000));
+        };
     }
 
-    private static Arbitrary<String> header() {
-        return Arbitraries.oneOf(
-                cookieHeader().map(value -> "Cookie: " + value),
-                headerValue().map(value -> "X-Forwarded-For: " + value),
-                headerValue().map(value -> "X-Forwarded-Proto: " + value),
-                headerValue().map(value -> "X-Forwarded-Host: " + value),
-                headerValue().map(value -> "Forwarded: " + value),
-                headerValue().map(value -> "If-None-Match: " + value),
-                headerValue().map(value -> "Origin: " + value));
+    private static String header(FuzzInput fuzz) {
+        return switch (fuzz.upTo(6)) {
+            case 0 -> "Cookie: " + cookieHeader(fuzz);
+            case 1 -> "X-Forwarded-For: " + headerValue(fuzz);
+            case 2 -> "X-Forwarded-Proto: " + headerValue(fuzz);
+            case 3 -> "X-Forwarded-Host: " + headerValue(fuzz);
+            case 4 -> "Forwarded: " + headerValue(fuzz);
+            case 5 -> "If-None-Match: " + headerValue(fuzz);
+            default -> "Origin: " + headerValue(fuzz);
+        };
     }
 
     /** Session and login-attempt cookies, alone or duplicated, with garbage, base64 garbage, sealed-looking or very long values. */
-    private static Arbitrary<String> cookieHeader() {
-        Arbitrary<String> name = Arbitraries.of(SignInSteps.SESSION_COOKIE, SignInSteps.LOGIN_COOKIE, "earshot_session", "earshot_login", "other");
-        Arbitrary<String> value = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('!', '~').ofMaxLength(100).map(v -> v.replace(";", "")),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(600).map(b -> java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b)),
-                Combinators.combine(Arbitraries.of("v1", "v2", "v0", ""), Arbitraries.strings().alpha().ofMaxLength(3),
-                        Arbitraries.bytes().array(byte[].class).ofMaxSize(400))
-                        .as((version, key, bytes) -> version + "." + key + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)),
-                Arbitraries.of("", "=", "\"\"", "v1..", "v1.k.", "A".repeat(7000)));
-        Arbitrary<String> pair = Combinators.combine(name, value).as((n, v) -> n + "=" + v);
-        return pair.list().ofMinSize(1).ofMaxSize(4).map(pairs -> String.join("; ", pairs));
+    private static String cookieHeader(FuzzInput fuzz) {
+        return String.join("; ", fuzz.list(1, 4, () -> fuzz.pick(SignInSteps.SESSION_COOKIE, SignInSteps.LOGIN_COOKIE,
+                "earshot_session", "earshot_login", "other") + "=" + cookieValue(fuzz)));
+    }
+
+    private static String cookieValue(FuzzInput fuzz) {
+        return switch (fuzz.upTo(3)) {
+            case 0 -> fuzz.string(FuzzInput.PRINTABLE, 100).replace(";", "");
+            case 1 -> fuzz.base64Junk(600);
+            case 2 -> fuzz.pick("v1", "v2", "v0", "") + "." + fuzz.string("abcdefghijklmnopqrstuvwxyz", 3) + "." + fuzz.base64Junk(400);
+            default -> fuzz.pick("", "=", "\"\"", "v1..", "v1.k.", "A".repeat(7000));
+        };
     }
 
     /** Printable ASCII, spaces and tabs: anything a header may hold without ending the request. */
-    private static Arbitrary<String> headerValue() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange(' ', '~').withChars('\t').ofMaxLength(120),
-                Arbitraries.of("bogus", "unknown", "203.0.113.9", "2001:db8::1", "[2001:db8::1]:443", "1.2.3.4, bogus, 127.0.0.1",
-                        "for=\"[2001:db8::1]\";proto=https", "https", "evil.example", "null"));
+    private static String headerValue(FuzzInput fuzz) {
+        if (fuzz.chance(0.5)) {
+            return fuzz.string(FuzzInput.PRINTABLE + " \t", 120);
+        }
+        return fuzz.pick("bogus", "unknown", "203.0.113.9", "2001:db8::1", "[2001:db8::1]:443", "1.2.3.4, bogus, 127.0.0.1",
+                "for=\"[2001:db8::1]\";proto=https", "https", "evil.example", "null");
     }
 
     // --- how it is sent ---
