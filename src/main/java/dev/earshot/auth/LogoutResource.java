@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,8 +44,8 @@ public class LogoutResource {
     }
 
     @POST
-    public Response logout(@Context HttpHeaders headers) {
-        if (!SameOriginRequest.isSameOrigin(headers)) {
+    public Response logout(@Context HttpHeaders headers, @Context UriInfo request) {
+        if (!SameOriginRequest.isSameOrigin(headers, request)) {
             return ErrorPage.of(Response.Status.FORBIDDEN, "Sign-out blocked",
                     "The sign-out request didn't come from this site, so nothing changed. Use the Sign out button instead.",
                     "/logout", "Sign out", null).build();

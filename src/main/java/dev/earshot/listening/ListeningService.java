@@ -51,9 +51,9 @@ public class ListeningService {
         this.nowPlayingFeed = nowPlayingFeed;
         this.clock = clock;
         Duration backoff = nowPlaying.errorBackoff();
-        this.recentPlays = new RefreshAheadCache<>(clock, config.recentlyPlayedCachePeriod(), backoff, KEEP);
-        this.topTracks = new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, KEEP);
-        this.topArtists = new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, KEEP);
+        this.recentPlays = new RefreshAheadCache<>(clock, config.recentlyPlayedCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
+        this.topTracks = new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
+        this.topArtists = new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
     }
 
     /** Everything the dashboard shows of {@code listener}; now playing comes through the shared feed. */

@@ -33,7 +33,7 @@ public class NowPlayingFeed {
         this.web = web;
         this.clock = clock;
         this.metrics = metrics;
-        this.playback = new RefreshAheadCache<>(clock, config.cachePeriod(), config.errorBackoff(), KEEP);
+        this.playback = new RefreshAheadCache<>(clock, config.cachePeriod(), config.errorBackoff(), RefreshAheadCache.PATIENCE, KEEP);
     }
 
     /** The current snapshot for {@code listener} (a user id or the owner), calling Spotify with {@code tokens} only when due. */

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,6 +22,11 @@ import dev.earshot.spotify.SpotifyException;
  * flight (R08); once a value exists every viewer gets it at once while one background call refreshes
  * it (R10); a failure keeps the last good value, marked stale, and pauses calls for the key (R02).
  * <p>
+ * The one request that finds the value due, and so starts the refresh, waits for it up to
+ * {@link #PATIENCE}: Spotify usually answers well within that, so a lone viewer polling every few
+ * seconds sees what Spotify says now rather than what it said one poll ago; a slow Spotify costs that
+ * one request no more than the patience, and every other viewer is answered at once.
+ * <p>
  * Each caller gets its token with its own {@link AccessTokens} before any shared work, so a token
  * refresh (and a rotated refresh token) stays with the session it belongs to. A shared call that ends
  * a sign-in (a second 401) fails only for the caller whose token it used; that token is remembered as
@@ -32,6 +38,9 @@ final class RefreshAheadCache<K, V> {
     record Lookup<V>(Cached<V> cached, String result) {
     }
 
+    /** How long the request that starts a refresh waits for it before it is served the value already known. */
+    static final Duration PATIENCE = Duration.ofMillis(250);
+
     /** An access token a shared call for {@code key} found dead. */
     private record DeadToken<K>(K key, String token) {
     }
@@ -39,6 +48,7 @@ final class RefreshAheadCache<K, V> {
     private final Clock clock;
     private final Duration freshFor;
     private final Duration errorBackoff;
+    private final Duration patience;
     private final Cache<K, Cached<V>> known;
     private final ConcurrentMap<K, CompletableFuture<Cached<V>>> inFlight = new ConcurrentHashMap<>();
     /** Access tokens a shared call found dead; an access token lives an hour at most. */
@@ -47,10 +57,11 @@ final class RefreshAheadCache<K, V> {
             .maximumSize(10_000)
             .build();
 
-    RefreshAheadCache(Clock clock, Duration freshFor, Duration errorBackoff, Duration keep) {
+    RefreshAheadCache(Clock clock, Duration freshFor, Duration errorBackoff, Duration patience, Duration keep) {
         this.clock = clock;
         this.freshFor = freshFor;
         this.errorBackoff = errorBackoff;
+        this.patience = patience;
         this.known = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(50_000).build();
     }
 
@@ -94,7 +105,12 @@ final class RefreshAheadCache<K, V> {
         }
         if (cached != null && cached.hasValue()) {
             // Refresh-ahead: the viewer gets what is known now; the call runs on without it (R10).
-            return CompletableFuture.completedFuture(new Lookup<>(cached, started ? "miss" : served(cached).result()));
+            Lookup<V> servedNow = new Lookup<>(cached, started ? "miss" : served(cached).result());
+            if (!started || patience.isZero()) {
+                return CompletableFuture.completedFuture(servedNow);
+            }
+            return running.handle((result, failure) -> failure == null ? new Lookup<>(result, result.stale() ? "stale" : "miss") : servedNow)
+                    .completeOnTimeout(servedNow, patience.toMillis(), TimeUnit.MILLISECONDS);
         }
         return running.handle((result, failure) -> {
             if (failure == null) {

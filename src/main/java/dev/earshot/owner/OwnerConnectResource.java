@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -67,12 +68,13 @@ public class OwnerConnectResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response connect(@FormParam("code") String code, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Response connect(@FormParam("code") String code, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerRequest request) {
         var wait = rateLimit.check(request);
         if (wait.isPresent()) {
             return TooManyRequests.page(wait.get());
         }
-        if (!SameOriginRequest.isSameOrigin(headers)) {
+        if (!SameOriginRequest.isSameOrigin(headers, uri)) {
             return ErrorPage.of(Response.Status.FORBIDDEN, "Request blocked",
                     "The request didn't come from this site, so nothing changed.", "/owner/connect", "Start again", null).build();
         }

@@ -77,6 +77,18 @@ class LogoutTest {
     }
 
     @Test
+    void s17_anOriginOfThisHostWithAnotherSchemeOrPortIsAnotherOrigin() {
+        String host = io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "");
+        int port = io.restassured.RestAssured.port;
+        for (String origin : new String[] {"https://" + host + ":" + port, "ftp://" + host + ":" + port, "http://" + host + ":" + (port + 1),
+                "http://" + host, "http://evil.example:" + port}) {
+            Response response = given().cookie(SESSION_COOKIE, cookie).header("Origin", origin).redirects().follow(false).post("/logout");
+            assertEquals(403, response.statusCode(), origin);
+            assertNull(response.getCookie(SESSION_COOKIE), "session untouched by " + origin);
+        }
+    }
+
+    @Test
     void s17_getLogoutDoesNotSignOutButOffersTheButton() {
         Response response = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/logout");
         assertEquals(200, response.statusCode());

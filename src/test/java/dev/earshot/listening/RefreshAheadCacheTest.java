@@ -70,7 +70,7 @@ class RefreshAheadCacheTest {
     }
 
     private final HandClock clock = new HandClock();
-    private final RefreshAheadCache<String, String> cache = new RefreshAheadCache<>(clock, FRESH, BACKOFF, Duration.ofHours(1));
+    private final RefreshAheadCache<String, String> cache = new RefreshAheadCache<>(clock, FRESH, BACKOFF, Duration.ZERO, Duration.ofHours(1));
     private final Calls spotify = new Calls();
 
     private CompletableFuture<RefreshAheadCache.Lookup<String>> get(AccessTokens tokens) {
@@ -111,6 +111,40 @@ class RefreshAheadCacheTest {
         spotify.last().complete("v2");
         assertEquals("v2", get(AccessTokens.fixed("a")).join().cached().value());
         assertEquals(clock.instant(), get(AccessTokens.fixed("a")).join().cached().fetchedAt());
+    }
+
+    @Test
+    void r10_theRequestThatStartsTheRefreshGetsTheNewValueWhenSpotifyAnswersWithinThePatience() {
+        var patient = new RefreshAheadCache<String, String>(clock, FRESH, BACKOFF, Duration.ofSeconds(5), Duration.ofHours(1));
+        patient.get("listener", AccessTokens.fixed("a"), spotify::call);
+        spotify.last().complete("v1");
+        clock.advance(FRESH.plusSeconds(1));
+
+        var starter = patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture();
+        var other = patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture();
+        assertFalse(starter.isDone(), "the request that started the refresh waits for it");
+        assertTrue(other.isDone(), "every other viewer is answered at once");
+        assertEquals("v1", other.join().cached().value());
+
+        spotify.last().complete("v2");
+        assertEquals("v2", starter.join().cached().value(), "a lone viewer sees what Spotify says now, not one poll ago");
+        assertEquals(2, spotify.answers.size());
+    }
+
+    @Test
+    void r10_theRequestThatStartsTheRefreshWaitsNoLongerThanThePatience() {
+        Duration patience = Duration.ofMillis(200);
+        var patient = new RefreshAheadCache<String, String>(clock, FRESH, BACKOFF, patience, Duration.ofHours(1));
+        patient.get("listener", AccessTokens.fixed("a"), spotify::call);
+        spotify.last().complete("v1");
+        clock.advance(FRESH.plusSeconds(1));
+
+        long started = System.nanoTime();
+        var starter = patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture().join();
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("v1", starter.cached().value(), "Spotify still has not answered: the known value");
+        assertTrue(waitedMillis >= patience.toMillis() - 20 && waitedMillis < patience.toMillis() + 2_000, "waited " + waitedMillis + " ms");
+        assertFalse(spotify.last().isDone(), "the refresh goes on in the background");
     }
 
     @Test
