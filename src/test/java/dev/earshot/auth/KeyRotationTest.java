@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,6 +28,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 @TestProfile(KeyRotationTest.Rotated.class)
 class KeyRotationTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final String OLD = SessionCookieTest.TEST_SECRET;
     static final String NEW = "the-new-secret-after-rotation-0123456789abcdef";
@@ -40,7 +44,7 @@ class KeyRotationTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,6 +28,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class LogoutTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     @Inject
     SessionCookie sessionCookie;
 
@@ -34,7 +38,7 @@ class LogoutTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
     }
 

@@ -25,6 +25,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
@@ -34,6 +35,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class SessionCookieTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final String TEST_SECRET = "test-only-secret-do-not-use-in-production-0123456789";
 
@@ -45,12 +49,12 @@ class SessionCookieTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
     }
 
     @Test
     void s11_sessionCookieHasHostPrefixSecureHttpOnlyLaxRootPathAndNoDomain() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         var start = SignInSteps.startLogin();
         Response callback = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         String setCookie = callback.headers().getValues("Set-Cookie").stream()
@@ -64,7 +68,7 @@ class SessionCookieTest {
 
     @Test
     void s12_tokensAreNotReadableInTheCookie() {
-        String value = SignInSteps.signIn("access-visible-check", "refresh-visible-check");
+        String value = SignInSteps.signIn(spotify, "access-visible-check", "refresh-visible-check");
         assertFalse(value.contains("access-visible-check"));
         assertTrue(value.startsWith("v1."));
     }
@@ -113,7 +117,7 @@ class SessionCookieTest {
         assertEquals(303, response.statusCode());
         assertTrue(response.header("Location").endsWith("/?notice=expired"));
         assertEquals(0, response.getDetailedCookie(SESSION_COOKIE).getMaxAge());
-        assertEquals(0, FakeSpotify.totalRequests(), "no Spotify call for a dead session");
+        assertEquals(0, spotify.totalRequests(), "no Spotify call for a dead session");
         given().get("/?notice=expired").then().body(containsString("Your Spotify sign-in has expired — please sign in again"));
     }
 
@@ -129,7 +133,7 @@ class SessionCookieTest {
     void s14_cookieWithA2KbAccessTokenStaysWithin4096Bytes() {
         String bigAccess = "A".repeat(2048);
         String refresh = "R".repeat(250);
-        String session = SignInSteps.signIn(bigAccess, refresh);
+        String session = SignInSteps.signIn(spotify, bigAccess, refresh);
         int size = SESSION_COOKIE.length() + 1 + session.length();
         assertTrue(size <= 4096, "cookie is " + size + " bytes");
         given().cookie(SESSION_COOKIE, session).get("/dashboard").then().statusCode(200);
@@ -137,7 +141,7 @@ class SessionCookieTest {
 
     @Test
     void s14_tokensTooLargeForOneCookieFailTheSignInClearly() {
-        FakeSpotify.stubTokenGrant("A".repeat(2048), "R".repeat(2048), 3600);
+        spotify.stubTokenGrant("A".repeat(2048), "R".repeat(2048), 3600);
         var start = SignInSteps.startLogin();
         Response callback = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         assertEquals(502, callback.statusCode());
@@ -148,7 +152,7 @@ class SessionCookieTest {
     void s14_refreshedTokensTooLargeForTheCookieEndTheSessionWithTheSignInAgainMessage() {
         // ~2 KB access token and a short refresh token fit; Spotify's refresh answers ~2 KB of each, which do not.
         String fits = sessionCookie.write(Sessions.expiringIn("A".repeat(2048), "R".repeat(250), Duration.ofSeconds(10))).getValue();
-        FakeSpotify.stubTokenGrant("B".repeat(2048), "S".repeat(2048), 3600);
+        spotify.stubTokenGrant("B".repeat(2048), "S".repeat(2048), 3600);
 
         Response page = given().cookie(SESSION_COOKIE, fits).redirects().follow(false).get("/dashboard");
         assertEquals(303, page.statusCode(), page.body().asString());
@@ -168,7 +172,7 @@ class SessionCookieTest {
                 .redirects().follow(false).get("/dashboard");
         assertEquals(303, response.statusCode());
         assertEquals(0, response.getDetailedCookie(SESSION_COOKIE).getMaxAge());
-        assertEquals(0, FakeSpotify.totalRequests());
+        assertEquals(0, spotify.totalRequests());
     }
 
     @Test
@@ -186,7 +190,7 @@ class SessionCookieTest {
         if (!cookieValue.isEmpty()) {
             assertEquals(0, response.getDetailedCookie(SESSION_COOKIE).getMaxAge(), "cookie cleared");
         }
-        assertEquals(0, FakeSpotify.totalRequests());
+        assertEquals(0, spotify.totalRequests());
     }
 
     private byte[] sessionJson() {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,6 +40,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class TokenRefreshTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     @Inject
     SessionCookie sessionCookie;
@@ -49,7 +53,7 @@ class TokenRefreshTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         refresh1 = "refresh-" + java.util.UUID.randomUUID();
         refreshDead = "refresh-dead-" + java.util.UUID.randomUUID();
     }
@@ -57,15 +61,15 @@ class TokenRefreshTest {
     @Test
     void tokenExpiringWithinAMinuteIsRefreshedAndTheCookieResealedInTheSameResponse() {
         String cookie = cookieFor(Sessions.expiringIn("access-old", refresh1, Duration.ofSeconds(30)));
-        FakeSpotify.stubTokenGrant("access-new", null, 3600);
+        spotify.stubTokenGrant("access-new", null, 3600);
 
         Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
         assertEquals(200, page.statusCode());
-        assertEquals(1, FakeSpotify.tokenCalls(), "one refresh for the whole page");
-        FakeSpotify.server().verify(FakeSpotify.tokenRequests()
+        assertEquals(1, spotify.tokenCalls(), "one refresh for the whole page");
+        spotify.server().verify(FakeSpotify.tokenRequests()
                 .withRequestBody(containing("grant_type=refresh_token"))
                 .withRequestBody(containing("refresh_token=" + refresh1)));
-        FakeSpotify.server().verify(4, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        spotify.server().verify(4, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/me/.*"))
                 .withHeader("Authorization", equalTo("Bearer access-new")));
 
@@ -77,7 +81,7 @@ class TokenRefreshTest {
     @Test
     void r05_rotatedRefreshTokenIsKept() {
         String cookie = cookieFor(Sessions.expiringIn("access-old", refresh1, Duration.ofSeconds(10)));
-        FakeSpotify.stubTokenGrant("access-new", "refresh-2", 3600);
+        spotify.stubTokenGrant("access-new", "refresh-2", 3600);
         Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
         assertEquals("refresh-2", opened(page.getCookie(SESSION_COOKIE)).refreshToken());
     }
@@ -85,40 +89,40 @@ class TokenRefreshTest {
     @Test
     void r03_a401IsRefreshedOnceAndRetriedOnce() {
         String cookie = cookieFor(Sessions.valid("access-revoked", refresh1));
-        FakeSpotify.stubTokenGrant("access-new", null, 3600);
-        FakeSpotify.stub(get(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-revoked"))
+        spotify.stubTokenGrant("access-new", null, 3600);
+        spotify.stub(get(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-revoked"))
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired")));
 
         Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
         assertEquals(200, page.statusCode());
         page.then().body(containsString("Golden Hour Static"));
-        assertEquals(1, FakeSpotify.tokenCalls());
+        assertEquals(1, spotify.tokenCalls());
         assertEquals("access-new", opened(page.getCookie(SESSION_COOKIE)).accessToken());
     }
 
     @Test
     void r03_aSecond401SignsOut() {
         String cookie = cookieFor(Sessions.valid("access-1", refresh1));
-        FakeSpotify.stubTokenGrant("access-2", null, 3600);
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "Invalid access token"));
+        spotify.stubTokenGrant("access-2", null, 3600);
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "Invalid access token"));
 
         Response page = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard");
         assertEquals(303, page.statusCode());
         assertTrue(page.header("Location").endsWith("/?notice=expired"));
         assertEquals(0, page.getDetailedCookie(SESSION_COOKIE).getMaxAge());
-        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "one call, one retry, no more");
+        assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "one call, one retry, no more");
     }
 
     @Test
     void r04_invalidGrantSignsOutWithTheExpiredMessage() {
         String cookie = cookieFor(Sessions.expiringIn("access-old", "refresh-dead", Duration.ofSeconds(-10)));
-        FakeSpotify.stubTokenError(400, "invalid_grant");
+        spotify.stubTokenError(400, "invalid_grant");
 
         Response page = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard");
         assertEquals(303, page.statusCode());
         assertTrue(page.header("Location").endsWith("/?notice=expired"));
         assertEquals(0, page.getDetailedCookie(SESSION_COOKIE).getMaxAge());
-        assertEquals(1, FakeSpotify.tokenCalls(), "one refresh for four sections");
+        assertEquals(1, spotify.tokenCalls(), "one refresh for four sections");
         given().get(page.header("Location").replaceFirst("^https?://[^/]+", ""))
                 .then().body(containsString("Your Spotify sign-in has expired — please sign in again"));
     }
@@ -126,7 +130,7 @@ class TokenRefreshTest {
     @Test
     void refreshFailingForAPassingReasonKeepsUsingATokenThatHasNotExpired() {
         String cookie = cookieFor(Sessions.expiringIn("access-still-ok", refresh1, Duration.ofSeconds(40)));
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
         Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
         assertEquals(200, page.statusCode());
         page.then().body(containsString("Night Drive"));
@@ -136,7 +140,7 @@ class TokenRefreshTest {
     @Test
     void refreshFailingWithAnExpiredTokenDegradesEverySectionButKeepsThePageAndSession() {
         String cookie = cookieFor(Sessions.expiringIn("access-expired", refresh1, Duration.ofSeconds(-5)));
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
         Response page = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard");
         assertEquals(200, page.statusCode());
         page.then().body(containsString("answering right now"));
@@ -147,11 +151,11 @@ class TokenRefreshTest {
     void r05_concurrentRequestsOfOneSessionShareOneRefreshAndNoneIsSignedOut() throws Exception {
         String cookie = cookieFor(Sessions.expiringIn("access-old", refresh1, Duration.ofSeconds(5)));
         // Spotify rotates and the old refresh token becomes single-use: a second refresh with it would fail.
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).inScenario("rotation")
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).inScenario("rotation")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(FakeSpotify.tokenAnswer("access-new", "refresh-2", 3600).withFixedDelay(300))
                 .willSetStateTo("used"));
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).inScenario("rotation").whenScenarioStateIs("used")
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).inScenario("rotation").whenScenarioStateIs("used")
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_grant\"}")));
 
@@ -170,10 +174,10 @@ class TokenRefreshTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, FakeSpotify.tokenCalls(), "one refresh for eight requests");
+        assertEquals(1, spotify.tokenCalls(), "one refresh for eight requests");
         // A straggler with the old cookie, after all that, is still served from the remembered refresh.
         assertEquals(200, given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard").statusCode());
-        assertEquals(1, FakeSpotify.tokenCalls());
+        assertEquals(1, spotify.tokenCalls());
     }
 
     private String cookieFor(Session session) {

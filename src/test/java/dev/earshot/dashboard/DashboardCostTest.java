@@ -18,6 +18,7 @@ import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,6 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class DashboardCostTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final int VIEWS = 30;
 
@@ -41,7 +45,7 @@ class DashboardCostTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         cookie = sessionCookie.write(Sessions.valid("access-cost", "refresh-" + java.util.UUID.randomUUID())).getValue();
     }
 
@@ -53,30 +57,30 @@ class DashboardCostTest {
                     .body(containsString("Golden Hour Static")).body(containsString("Paper Lanterns"));
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        int calls = FakeSpotify.totalRequests();
+        int calls = spotify.totalRequests();
         double perView = (double) calls / VIEWS;
         System.out.printf("Dashboard cost: %d views in %d ms -> %d upstream calls (%.3f per view; "
                 + "recently played %d, top tracks %d, top artists %d, currently playing %d, token %d)%n", VIEWS, tookMs, calls, perView,
-                FakeSpotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS),
-                FakeSpotify.apiCalls(FakeSpotify.TOP_ARTISTS), FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), FakeSpotify.tokenCalls());
+                spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), spotify.apiCalls(FakeSpotify.TOP_TRACKS),
+                spotify.apiCalls(FakeSpotify.TOP_ARTISTS), spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), spotify.tokenCalls());
         assertTrue(perView <= 0.2, perView + " calls per view");
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS));
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.TOP_ARTISTS));
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.RECENTLY_PLAYED));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_TRACKS));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_ARTISTS));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED));
     }
 
     @Test
     void r09_aFailedSectionIsAskedAgainAfterTheBackOffNotAfterTheCachePeriod() throws Exception {
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(503, "Service unavailable"));
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(503, "Service unavailable"));
         given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
                 .body(containsString("answering right now")).body(not(containsString("Golden Hour Static")));
         given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200).body(containsString("answering right now"));
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS), "no call during the back-off");
+        assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_TRACKS), "no call during the back-off");
 
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
         Thread.sleep(nowPlaying.errorBackoff().toMillis() + 100);
         given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
                 .body(containsString("Golden Hour Static")).body(not(containsString("answering right now")));
-        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS));
+        assertEquals(2, spotify.apiCalls(FakeSpotify.TOP_TRACKS));
     }
 }

@@ -35,6 +35,7 @@ import dev.earshot.testing.Browser;
 import dev.earshot.testing.FakePlayback;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,6 +50,9 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(WireMockSpotify.class)
 @TestProfile(LiveNowPlayingCostTest.PlainCookies.class)
 class LiveNowPlayingCostTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final Duration WINDOW = Duration.ofSeconds(60);
     static final Duration SKIP_AT = Duration.ofSeconds(40);
@@ -69,8 +73,8 @@ class LiveNowPlayingCostTest {
 
     @Test
     void oneMinuteOfAPlayingTrack() throws Exception {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stub(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING)).willReturn(
+        spotify.resetWithSampleListener();
+        spotify.stub(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING)).willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FakePlayback.NAME)));
         Instant started = Instant.now().minusSeconds(30);
         for (String listener : List.of("one-tab", "three-tabs", "hidden-tab")) {
@@ -122,13 +126,13 @@ class LiveNowPlayingCostTest {
                     + "  one hidden tab: %d currently-playing calls%n"
                     + "  skip made on Spotify shown after: %d ms%n"
                     + "  largest drift of the shown progress from the truth: %d ms (%d samples)%n",
-                    WINDOW.toSeconds(), oneTabCalls, FakeSpotify.tokenCalls(), threeTabCalls, hiddenCalls, skipLatency, maxDrift,
+                    WINDOW.toSeconds(), oneTabCalls, spotify.tokenCalls(), threeTabCalls, hiddenCalls, skipLatency, maxDrift,
                     drifts.size());
             System.out.print(report);
             Files.writeString(Path.of("target", "live-cost.txt"), report);
 
             assertTrue(oneTabCalls <= 12, report);
-            assertEquals(0, FakeSpotify.tokenCalls(), report);
+            assertEquals(0, spotify.tokenCalls(), report);
             assertTrue(threeTabCalls <= 12 && threeTabCalls <= oneTabCalls + 1, report);
             assertEquals(0, hiddenCalls, report);
             // Refresh-ahead (R10): a poll is answered from the cache at once while it starts the refresh, so a
@@ -173,8 +177,8 @@ class LiveNowPlayingCostTest {
         return shown.longValue() - truth;
     }
 
-    private static int calls(String accessToken, Instant from, Instant to) {
-        List<LoggedRequest> requests = FakeSpotify.server().findAll(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+    private int calls(String accessToken, Instant from, Instant to) {
+        List<LoggedRequest> requests = spotify.server().findAll(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken)));
         return (int) requests.stream()
                 .filter(r -> !r.getLoggedDate().toInstant().isBefore(from) && r.getLoggedDate().toInstant().isBefore(to))

@@ -29,6 +29,7 @@ import dev.earshot.auth.Session;
 import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,6 +43,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class SessionEndStaysWithItsSessionTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     @Inject
     SessionCookie sessionCookie;
 
@@ -50,10 +54,10 @@ class SessionEndStaysWithItsSessionTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         userId = "listener-" + UUID.randomUUID();
         deadRefresh = "refresh-dead-" + UUID.randomUUID();
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).withRequestBody(containing("refresh_token=" + deadRefresh))
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).withRequestBody(containing("refresh_token=" + deadRefresh))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}").withFixedDelay(400)));
     }
@@ -69,7 +73,7 @@ class SessionEndStaysWithItsSessionTest {
     void r03_aSecond401OfOneSessionDoesNotSignOutAnotherSharingTheFetch() throws Exception {
         String deadToken = "access-revoked-" + UUID.randomUUID();
         // Spotify rejects the dead session's token, slowly, so the other session joins the same in-flight fetch.
-        FakeSpotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
+        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired").withFixedDelay(400)));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
         String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
@@ -86,7 +90,7 @@ class SessionEndStaysWithItsSessionTest {
     @Test
     void r03_onTheDashboardToo() throws Exception {
         String deadToken = "access-revoked-" + UUID.randomUUID();
-        FakeSpotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
+        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired").withFixedDelay(400)));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
         String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
@@ -99,7 +103,7 @@ class SessionEndStaysWithItsSessionTest {
         given().cookie(SESSION_COOKIE, alive).get("/api/me/now-playing").then().statusCode(200);
         Thread.sleep(3100); // past the cache period: the next reader starts a background refresh
         String deadToken = "access-revoked-" + UUID.randomUUID();
-        FakeSpotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
+        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired")));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
 
@@ -111,7 +115,7 @@ class SessionEndStaysWithItsSessionTest {
                     return next.get().statusCode() == 401;
                 });
         assertEquals(0, next.get().getDetailedCookie(SESSION_COOKIE).getMaxAge());
-        assertEquals(1, FakeSpotify.tokenCalls(), "one refresh try for the dead session, then no more");
+        assertEquals(1, spotify.tokenCalls(), "one refresh try for the dead session, then no more");
         Response other = nowPlaying(alive);
         assertEquals(200, other.statusCode());
         assertNull(other.getDetailedCookie(SESSION_COOKIE), "the other session keeps its cookie");

@@ -27,6 +27,7 @@ import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,9 @@ import io.restassured.RestAssured;
 @WithTestResource(value = WireMockSpotify.class, initArgs = @ResourceArg(name = WireMockSpotify.READ_TIMEOUT, value = "5s"))
 class SlowSpotifyLatencyTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     static final int VIEWERS = 4;
     static final Duration LOAD = Duration.ofSeconds(10);
     static final Duration SPOTIFY_DELAY = Duration.ofSeconds(3);
@@ -50,7 +54,7 @@ class SlowSpotifyLatencyTest {
 
     @Test
     void r10_withA3sSpotifyViewersAreAnsweredFromTheCacheAtP99Under50ms() throws Exception {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         String cookie = sessionCookie.write(Sessions.valid("access-slow", "refresh-" + java.util.UUID.randomUUID())).getValue();
         given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(false));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,7 +64,7 @@ class SlowSpotifyLatencyTest {
             client.send(poll, HttpResponse.BodyHandlers.ofString());
         }
         long firstFetchedAt = given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING,
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING,
                 okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay((int) SPOTIFY_DELAY.toMillis()));
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -95,7 +99,7 @@ class SlowSpotifyLatencyTest {
         long p50 = sorted.get(sorted.size() / 2);
         long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
         long max = sorted.get(sorted.size() - 1);
-        int calls = FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
+        int calls = spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
         String report = String.format("R10 with a %d s Spotify: %d viewers, %d requests in %d s: p50 %d ms, p99 %d ms, max %d ms; "
                 + "%d currently-playing calls; data refreshed %d ms after the first fetch", SPOTIFY_DELAY.toSeconds(), VIEWERS,
                 sorted.size(), LOAD.toSeconds(), p50, p99, max, calls, newestFetchedAt - firstFetchedAt);

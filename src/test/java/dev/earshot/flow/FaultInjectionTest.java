@@ -37,6 +37,7 @@ import dev.earshot.owner.OwnerModeTest;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,9 @@ import io.restassured.RestAssured;
 @WithTestResource(value = WireMockSpotify.class, initArgs = @ResourceArg(name = WireMockSpotify.READ_TIMEOUT, value = "5s"))
 @TestProfile(OwnerModeTest.WithOwnerToken.class)
 class FaultInjectionTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final Duration PHASE = Duration.ofSeconds(4);
     static final int CLIENTS = 3;
@@ -78,8 +82,8 @@ class FaultInjectionTest {
 
     @Test
     void underSteadyLoadSpotifysFaultsCostNo5xxNoLeaksAndRecoverWithinSeconds() throws Exception {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
+        spotify.resetWithSampleListener();
+        spotify.stubTokenGrant("owner-access-1", null, 3600);
         String cookie = sessionCookie.write(Sessions.valid("access-fault", "refresh-" + java.util.UUID.randomUUID())).getValue();
         List<String> paths = List.of("/api/now-playing", "/api/me/now-playing", "/dashboard", "/embed/now-playing.svg");
 
@@ -115,28 +119,28 @@ class FaultInjectionTest {
             Thread.sleep(PHASE.toMillis()); // healthy warm-up: pools and caches reach their working size
             threadsBefore = liveThreads();
             heapBefore = usedHeapAfterGc();
-            upstreamPerPhase.put("healthy", (long) FakeSpotify.totalRequests());
+            upstreamPerPhase.put("healthy", (long) spotify.totalRequests());
 
             for (Phase phase : phases) {
-                int before = FakeSpotify.totalRequests();
+                int before = spotify.totalRequests();
                 for (String path : WEB_API) {
-                    FakeSpotify.stubApi(path, phase.answer());
+                    spotify.stubApi(path, phase.answer());
                 }
                 Thread.sleep(PHASE.toMillis());
-                upstreamPerPhase.put(phase.name(), (long) FakeSpotify.totalRequests() - before);
+                upstreamPerPhase.put(phase.name(), (long) spotify.totalRequests() - before);
             }
 
-            int beforeRecovery = FakeSpotify.totalRequests();
-            FakeSpotify.server().resetMappings();
-            FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
-            FakeSpotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json")));
-            FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")));
-            FakeSpotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson(FakeSpotify.recentlyPlayed()));
-            FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
-            FakeSpotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson(FakeSpotify.fixture("top-artists.json")));
+            int beforeRecovery = spotify.totalRequests();
+            spotify.server().resetMappings();
+            spotify.stubTokenGrant("owner-access-1", null, 3600);
+            spotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json")));
+            spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")));
+            spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson(FakeSpotify.recentlyPlayed()));
+            spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
+            spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson(FakeSpotify.fixture("top-artists.json")));
             long recoveredAt = System.currentTimeMillis();
             recoveryMs = timeUntilFresh(cookie, recoveredAt);
-            upstreamPerPhase.put("recovery", (long) FakeSpotify.totalRequests() - beforeRecovery);
+            upstreamPerPhase.put("recovery", (long) spotify.totalRequests() - beforeRecovery);
         } finally {
             running.set(false);
             for (Future<?> running1 : clients) {

@@ -24,6 +24,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -37,6 +38,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class SecretsStayOutOfPagesTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     private static final String SESSION_SECRET = "test-only-secret-do-not-use-in-production";
 
     @Inject
@@ -46,7 +50,7 @@ class SecretsStayOutOfPagesTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         secrets.clear();
         secrets.add(WireMockSpotify.CLIENT_SECRET);
         secrets.add(SESSION_SECRET);
@@ -57,10 +61,10 @@ class SecretsStayOutOfPagesTest {
         String access = secret("AT");
         String refresh = secret("RT");
         String code = secret("CODE");
-        FakeSpotify.stubTokenGrant(access, refresh, 3600);
+        spotify.stubTokenGrant(access, refresh, 3600);
         // A listener of its own: per-listener caches must not carry this test's answers into another test.
         String listener = Sessions.newListenerId();
-        FakeSpotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json").replace("listener-1", listener)));
+        spotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json").replace("listener-1", listener)));
 
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         assertClean("GET /login", start.response());
@@ -81,7 +85,7 @@ class SecretsStayOutOfPagesTest {
         String access = secret("AT");
         String refresh = secret("RT");
         // A refresh token Spotify has revoked: the visitor is signed out and sees the expired notice.
-        FakeSpotify.stubTokenError(400, "invalid_grant");
+        spotify.stubTokenError(400, "invalid_grant");
         String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(-5))).getValue();
         Response signedOut = given().cookie(SESSION_COOKIE, expiring).redirects().follow(false).get("/dashboard");
         assertEquals(303, signedOut.statusCode());
@@ -91,7 +95,7 @@ class SecretsStayOutOfPagesTest {
         // A token answer Earshot refuses (S08) while it carries a token: the 502 page must not echo it.
         String refused = secret("AT-refused");
         String code = secret("CODE");
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(
                 "{\"access_token\":\"" + refused + "\",\"token_type\":\"mac\",\"expires_in\":3600,\"refresh_token\":\"" + refresh + "\"}")));
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         Response failed = SignInSteps.callback(start.loginCookie(), "code=" + code + "&state=" + start.state());
@@ -105,8 +109,8 @@ class SecretsStayOutOfPagesTest {
         return value;
     }
 
-    private static String verifierSentToSpotify() {
-        String body = FakeSpotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
+    private String verifierSentToSpotify() {
+        String body = spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
         return SignInSteps.query(URI.create("x:/?" + body)).get("code_verifier");
     }
 

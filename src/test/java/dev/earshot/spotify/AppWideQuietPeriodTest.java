@@ -26,6 +26,7 @@ import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -41,6 +42,9 @@ import io.restassured.response.Response;
 @TestProfile(OwnerModeTest.WithOwnerToken.class)
 class AppWideQuietPeriodTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     /** Short to keep the test fast, long enough for its checks on a busy machine. */
     static final int RETRY_AFTER_SECONDS = 3;
 
@@ -55,8 +59,8 @@ class AppWideQuietPeriodTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
+        spotify.resetWithSampleListener();
+        spotify.stubTokenGrant("owner-access-1", null, 3600);
         // OwnerModeTest may run before in the same app and leave the owner offline: connect afresh.
         owner.connect(new TokenGrant("owner-access-1", Instant.now().plus(Duration.ofHours(1)), "owner-refresh-quiet"), "listener-1");
     }
@@ -78,12 +82,12 @@ class AppWideQuietPeriodTest {
         given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(false)); // the owner's token is fetched
 
         // One 429, from one section of one listener's dashboard.
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, tooMany);
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, tooMany);
         Instant limitedAt = Instant.now(); // no later than the 429, so the checks below surely ran within Retry-After
         Response first = given().cookie(SESSION_COOKIE, reader).get("/dashboard");
         first.then().statusCode(200).body(containsString("Spotify asked us to slow down — back in"));
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, com.github.tomakehurst.wiremock.client.WireMock.okJson(FakeSpotify.fixture("top-tracks.json")));
-        int journal = FakeSpotify.totalRequests();
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, com.github.tomakehurst.wiremock.client.WireMock.okJson(FakeSpotify.fixture("top-tracks.json")));
+        int journal = spotify.totalRequests();
 
         // Every page, for listeners nothing is cached for, and a session that needs a token refresh.
         String other = cookie(Sessions.valid("access-other", "refresh-" + java.util.UUID.randomUUID()));
@@ -101,8 +105,8 @@ class AppWideQuietPeriodTest {
         Duration spent = Duration.between(limitedAt, Instant.now());
 
         assertTrue(spent.toSeconds() < RETRY_AFTER_SECONDS, "the checks ran within Retry-After (" + spent.toMillis() + " ms)");
-        assertEquals(journal, FakeSpotify.totalRequests(), "no call reached Spotify during Retry-After: "
-                + FakeSpotify.server().getAllServeEvents().stream().limit(FakeSpotify.totalRequests() - journal)
+        assertEquals(journal, spotify.totalRequests(), "no call reached Spotify during Retry-After: "
+                + spotify.server().getAllServeEvents().stream().limit(spotify.totalRequests() - journal)
                         .map(event -> event.getRequest().getMethod() + " " + event.getRequest().getUrl()).toList());
 
         // Once Retry-After has passed, calls resume and the data is fresh again.
@@ -111,8 +115,8 @@ class AppWideQuietPeriodTest {
         Eventually.within(Duration.ofSeconds(3), "the public endpoint fresh after Retry-After",
                 () -> Boolean.FALSE.equals(given().get("/api/now-playing").then().extract().path("stale")));
         given().cookie(SESSION_COOKIE, expiring).get("/api/me/now-playing").then().statusCode(200);
-        assertTrue(FakeSpotify.tokenCalls() >= 1, "the held-back refresh is made once the quiet period is over");
-        assertTrue(FakeSpotify.totalRequests() > journal);
+        assertTrue(spotify.tokenCalls() >= 1, "the held-back refresh is made once the quiet period is over");
+        assertTrue(spotify.totalRequests() > journal);
     }
 
     private String cookie(Session session) {

@@ -55,8 +55,8 @@ public final class SignInSteps {
     }
 
     /** A whole sign-in against the fake Spotify granting these tokens; answers the session cookie's value. */
-    public static String signIn(String accessToken, String refreshToken) {
-        FakeSpotify.stubTokenGrant(accessToken, refreshToken, 3600);
+    public static String signIn(FakeSpotify spotify, String accessToken, String refreshToken) {
+        spotify.stubTokenGrant(accessToken, refreshToken, 3600);
         LoginStart start = startLogin();
         Response callback = callback(start.loginCookie(), "code=test-code&state=" + start.state());
         assertEquals(303, callback.statusCode(), () -> "callback succeeds: " + callback.body().asString());

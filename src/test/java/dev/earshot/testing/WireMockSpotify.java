@@ -9,7 +9,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts WireMock on a free port as both of Spotify's hosts and points the app at it; demo mode off.
+ * Starts WireMock on a free port as both of Spotify's hosts, points the app at it (demo mode off), and
+ * injects it into the test's {@link InjectSpotify} fields, as a {@link FakeSpotify} or a {@code WireMockServer}.
  */
 public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
 
@@ -20,7 +21,7 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
     /** Init argument: the app's read timeout towards Spotify (1 s unless a test needs slow answers to arrive). */
     public static final String READ_TIMEOUT = "read-timeout";
 
-    private static WireMockServer server;
+    private WireMockServer server;
     private String readTimeout = "1s";
 
     @Override
@@ -49,7 +50,11 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    public static WireMockServer server() {
-        return server;
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(new FakeSpotify(server),
+                new TestInjector.AnnotatedAndMatchesType(InjectSpotify.class, FakeSpotify.class));
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectSpotify.class, WireMockServer.class));
     }
 }

@@ -25,6 +25,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.FuzzInput;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(WireMockSpotify.class)
 class EdgeFuzzTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     private static final int REQUESTS = 2500;
 
     @TestHTTPResource("/")
@@ -51,8 +55,8 @@ class EdgeFuzzTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenGrant("fuzz-access", "fuzz-refresh", 3600);
+        spotify.resetWithSampleListener();
+        spotify.stubTokenGrant("fuzz-access", "fuzz-refresh", 3600);
     }
 
     @Test
@@ -77,9 +81,9 @@ class EdgeFuzzTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("EdgeFuzzTest: %d requests in %d ms (seed %d), by status %s%n", sent, millis, seed, byStatus);
-        assertEquals(0, FakeSpotify.server().countRequestsMatching(FakeSpotify.tokenRequests()
+        assertEquals(0, spotify.server().countRequestsMatching(FakeSpotify.tokenRequests()
                 .withRequestBody(containing("grant_type=authorization_code")).build()).getCount(), "no code exchange (seed " + seed + ")");
-        assertEquals(0, FakeSpotify.tokenCalls(), "no token request at all (seed " + seed + ")");
+        assertEquals(0, spotify.tokenCalls(), "no token request at all (seed " + seed + ")");
     }
 
     // --- what is sent ---

@@ -23,6 +23,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,12 +37,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(WireMockSpotify.class)
 class OperationsEndpointsTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     @Inject
     SessionCookie sessionCookie;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
     }
 
     @Test
@@ -65,7 +69,7 @@ class OperationsEndpointsTest {
         double tokenCalls = metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}");
         double meCalls = metric("earshot_spotify_calls_total{endpoint=\"me\",status=\"200\"}");
 
-        String session = SignInSteps.signIn("access-metrics", "refresh-metrics-" + java.util.UUID.randomUUID());
+        String session = SignInSteps.signIn(spotify, "access-metrics", "refresh-metrics-" + java.util.UUID.randomUUID());
 
         assertEquals(signIns + 1, metric("earshot_sign_ins_total{outcome=\"success\"}"));
         assertEquals(tokenCalls + 1, metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}"));
@@ -85,8 +89,8 @@ class OperationsEndpointsTest {
         double limited = metric("earshot_spotify_rate_limited_total{endpoint=\"currently-playing\"}");
         double calls429 = metric("earshot_spotify_calls_total{endpoint=\"currently-playing\",status=\"429\"}");
         double stale = metric("earshot_now_playing_lookups_total{result=\"stale\"}");
-        FakeSpotify.stubTokenGrant("access-refreshed", null, 3600);
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
+        spotify.stubTokenGrant("access-refreshed", null, 3600);
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
         String expired = sessionCookie.write(Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(),
                 Duration.ofMinutes(-1))).getValue();
 
@@ -100,7 +104,7 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsNeverCarryATokenOrAUserId() {
-        SignInSteps.signIn("access-secret-value", "refresh-secret-value");
+        SignInSteps.signIn(spotify, "access-secret-value", "refresh-secret-value");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertFalse(metrics.contains("secret-value"));
         assertFalse(metrics.contains("listener-"), "no per-user label");

@@ -36,6 +36,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -49,6 +50,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class RouteHeadersTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -81,7 +85,7 @@ class RouteHeadersTest {
 
     @BeforeEach
     void signIn() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         session = sessionCookie.write(Sessions.valid("access-routes", "refresh-routes")).getValue();
     }
 

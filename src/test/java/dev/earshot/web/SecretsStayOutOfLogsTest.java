@@ -30,6 +30,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -46,6 +47,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 @TestProfile(SecretsStayOutOfLogsTest.EverythingLogged.class)
 class SecretsStayOutOfLogsTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final String OWNER_REFRESH = "OWNER-RT-secret-" + UUID.randomUUID();
 
@@ -74,7 +78,7 @@ class SecretsStayOutOfLogsTest {
 
     @Test
     void s21_noTokenCodeOrSecretIsLoggedAtDebugDuringSignInRefreshRotationOwnerRefreshAndFailures() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         String access = "AT-secret-" + UUID.randomUUID();
         String refresh = "RT-secret-" + UUID.randomUUID();
         String rotated = "RT-rotated-" + UUID.randomUUID();
@@ -88,7 +92,7 @@ class SecretsStayOutOfLogsTest {
         Response failed;
         try (CapturedLog log = CapturedLog.start()) {
             // Sign-in.
-            FakeSpotify.stubTokenGrant(access, refresh, 3600);
+            spotify.stubTokenGrant(access, refresh, 3600);
             var start = SignInSteps.startLogin();
             secrets.add(start.state());
             secrets.add(start.loginCookie());
@@ -99,23 +103,23 @@ class SecretsStayOutOfLogsTest {
             // Refresh with rotation (expiring token), then a 401 and a dead refresh token.
             String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(5))).getValue();
             secrets.add(expiring);
-            FakeSpotify.stubTokenGrant(refreshedAccess, rotated, 3600);
+            spotify.stubTokenGrant(refreshedAccess, rotated, 3600);
             Response refreshed = given().cookie(SESSION_COOKIE, expiring).get("/dashboard");
             assertEquals(200, refreshed.statusCode());
             secrets.add(refreshed.getCookie(SESSION_COOKIE));
-            FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
-            FakeSpotify.stubTokenError(400, "invalid_grant");
+            spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
+            spotify.stubTokenError(400, "invalid_grant");
             String other = sessionCookie.write(Sessions.valid(access + "-x", refresh + "-x")).getValue();
             given().cookie(SESSION_COOKIE, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
 
             // The owner's widget refreshes its own token.
-            FakeSpotify.resetWithSampleListener();
-            FakeSpotify.stubTokenGrant(ownerAccess, null, 3600);
+            spotify.resetWithSampleListener();
+            spotify.stubTokenGrant(ownerAccess, null, 3600);
             given().get("/api/now-playing").then().statusCode(200);
-            assertTrue(FakeSpotify.tokenCalls() >= 1, "the owner's token was refreshed");
+            assertTrue(spotify.tokenCalls() >= 1, "the owner's token was refreshed");
 
             // A failed sign-in: its page reference must be the one in the log line.
-            FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
+            spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
             var failing = SignInSteps.startLogin();
             failed = SignInSteps.callback(failing.loginCookie(), "code=" + code + "&state=" + failing.state());
             assertEquals(502, failed.statusCode());
