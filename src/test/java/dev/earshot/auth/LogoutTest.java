@@ -1,7 +1,7 @@
 package dev.earshot.auth;
 
-import static dev.earshot.testing.SignInSteps.LOGIN_COOKIE;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.LOGIN;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,13 +44,13 @@ class LogoutTest {
 
     @Test
     void s17_sameOriginPostExpiresEveryCookieWithTheSameAttributesAndClearsSiteData() {
-        Response response = given().cookie(SESSION_COOKIE, cookie).header("Sec-Fetch-Site", "same-origin")
+        Response response = given().cookie(SESSION, cookie).header("Sec-Fetch-Site", "same-origin")
                 .redirects().follow(false).post("/logout");
         assertEquals(303, response.statusCode());
         assertTrue(response.header("Location").endsWith("/?notice=signed-out"));
         assertEquals("\"cookies\"", response.header("Clear-Site-Data"));
         List<String> setCookies = response.headers().getValues("Set-Cookie");
-        for (String name : List.of(SESSION_COOKIE, LOGIN_COOKIE)) {
+        for (String name : List.of(SESSION, LOGIN)) {
             String header = setCookies.stream().filter(h -> h.startsWith(name + "=")).findFirst().orElseThrow(() -> new AssertionError(name));
             assertTrue(header.contains("Max-Age=0"), header);
             assertTrue(header.contains("Path=/") && header.contains("Secure") && header.contains("HttpOnly") && header.contains("SameSite=Lax"), header);
@@ -60,7 +60,7 @@ class LogoutTest {
 
     @Test
     void s17_originHeaderOfThisHostIsAcceptedWhenSecFetchSiteIsMissing() {
-        Response response = given().cookie(SESSION_COOKIE, cookie)
+        Response response = given().cookie(SESSION, cookie)
                 .header("Origin", "http://" + io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "") + ":" + io.restassured.RestAssured.port)
                 .redirects().follow(false).post("/logout");
         assertEquals(303, response.statusCode());
@@ -70,21 +70,21 @@ class LogoutTest {
     void s17_crossSiteOrUnmarkedPostsAreRefusedAndKeepTheSession() {
         for (String[] headers : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
                 {"Origin", "https://evil.example"}, {"Origin", "null"}, {}}) {
-            var request = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false);
+            var request = given().cookie(SESSION, cookie).redirects().follow(false);
             if (headers.length == 2) {
                 request.header(headers[0], headers[1]);
             }
             Response response = request.post("/logout");
             assertEquals(403, response.statusCode(), String.join("=", headers));
-            assertNull(response.getCookie(SESSION_COOKIE), "session untouched");
+            assertNull(response.getCookie(SESSION), "session untouched");
         }
     }
 
     @Test
     void s17_getLogoutDoesNotSignOutButOffersTheButton() {
-        Response response = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/logout");
+        Response response = given().cookie(SESSION, cookie).redirects().follow(false).get("/logout");
         assertEquals(200, response.statusCode());
-        assertNull(response.getCookie(SESSION_COOKIE));
+        assertNull(response.getCookie(SESSION));
         response.then().body(containsString("<form method=\"post\" action=\"/logout\">"));
     }
 }

@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.LOGIN_COOKIE;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.LOGIN;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -57,7 +57,7 @@ class SignInFlowTest {
     @Test
     void signInEndsOnTheDashboardWithASession() {
         String session = SignInSteps.signIn(spotify, "access-1", "refresh-1");
-        given().cookie(SESSION_COOKIE, session).redirects().follow(false)
+        given().cookie(SESSION, session).redirects().follow(false)
                 .get("/dashboard")
                 .then().statusCode(200)
                 .body(containsString("Ada Listener"))
@@ -69,7 +69,7 @@ class SignInFlowTest {
         spotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"fb-listener\",\"display_name\":\"Bea Listener\","
                 + "\"images\":[{\"url\":\"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1\",\"width\":64}]}"));
         String session = SignInSteps.signIn(spotify, "access-1", "refresh-1");
-        given().cookie(SESSION_COOKIE, session).get("/dashboard").then().statusCode(200)
+        given().cookie(SESSION, session).get("/dashboard").then().statusCode(200)
                 .body(containsString("<span class=\"avatar avatar-empty\" aria-hidden=\"true\">B</span>"))
                 .body(not(containsString("fbsbx")));
     }
@@ -107,7 +107,7 @@ class SignInFlowTest {
                 .header("X-Forwarded-Proto", "https")
                 .get("/login");
         LoginStart start = new LoginStart(login, java.net.URI.create(login.header("Location")),
-                SignInSteps.query(java.net.URI.create(login.header("Location"))), login.getCookie(LOGIN_COOKIE));
+                SignInSteps.query(java.net.URI.create(login.header("Location"))), login.getCookie(LOGIN));
         assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
 
         SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
@@ -133,7 +133,7 @@ class SignInFlowTest {
     @Test
     void s03_loginCookieIsShortLivedLaxAndHttpOnly() {
         LoginStart start = SignInSteps.startLogin();
-        var cookie = start.response().getDetailedCookie(LOGIN_COOKIE);
+        var cookie = start.response().getDetailedCookie(LOGIN);
         assertTrue(cookie.isHttpOnly());
         assertTrue(cookie.isSecured());
         assertEquals("/", cookie.getPath());
@@ -151,7 +151,7 @@ class SignInFlowTest {
         Response callback = SignInSteps.callback(second.loginCookie(), "code=abc&state=" + first.state());
         assertEquals(303, callback.statusCode());
         // The second attempt survives in the rewritten cookie.
-        String remaining = callback.getCookie(LOGIN_COOKIE);
+        String remaining = callback.getCookie(LOGIN);
         SignInSteps.callback(remaining, "code=def&state=" + second.state()).then().statusCode(303);
 
         String cookie = null;
@@ -169,7 +169,7 @@ class SignInFlowTest {
         LoginStart start = SignInSteps.startLogin();
         Response response = SignInSteps.callback(start.loginCookie(), "error=server_error&code=abc&state=" + start.state());
         assertEquals(400, response.statusCode());
-        assertNull(response.getCookie(SESSION_COOKIE));
+        assertNull(response.getCookie(SESSION));
         assertEquals(0, spotify.tokenCalls());
     }
 
@@ -180,8 +180,8 @@ class SignInFlowTest {
                 "code=abc&state=" + start.state() + "&state=" + start.state(), "code=abc&state=" + start.state().substring(1)}) {
             Response response = SignInSteps.callback(start.loginCookie(), query);
             assertEquals(400, response.statusCode(), query);
-            assertNull(response.getCookie(SESSION_COOKIE), query);
-            var cleared = response.getDetailedCookie(LOGIN_COOKIE);
+            assertNull(response.getCookie(SESSION), query);
+            var cleared = response.getDetailedCookie(LOGIN);
             assertNotNull(cleared, "attempt cookie rewritten or cleared: " + query);
             assertEquals(0, cleared.getMaxAge(), query);
         }
@@ -205,7 +205,7 @@ class SignInFlowTest {
         LoginStart second = SignInSteps.startLogin(first.loginCookie());
         Response used = SignInSteps.callback(second.loginCookie(), "code=abc&state=" + first.state());
         assertEquals(303, used.statusCode());
-        String remaining = used.getCookie(LOGIN_COOKIE);
+        String remaining = used.getCookie(LOGIN);
         assertNotNull(remaining, "the other tab's attempt is kept");
         // The browser now sends the rewritten cookie: the used state is gone from it, the other one is not.
         assertEquals(400, SignInSteps.callback(remaining, "code=abc&state=" + first.state()).statusCode());
@@ -222,7 +222,7 @@ class SignInFlowTest {
                 .body(containsString("href=\"/login\""))
                 .body(not(containsString("<script>alert(1)")))
                 .body(not(containsString("alert(1)")));
-        assertNull(response.getCookie(SESSION_COOKIE));
+        assertNull(response.getCookie(SESSION));
         assertEquals(0, spotify.tokenCalls());
     }
 
@@ -256,7 +256,7 @@ class SignInFlowTest {
         LoginStart start = SignInSteps.startLogin();
         Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         assertEquals(502, response.statusCode(), what);
-        assertNull(response.getCookie(SESSION_COOKIE), what);
+        assertNull(response.getCookie(SESSION), what);
         response.then().body(containsString("Reference"))
                 .body(not(containsString("alert(1)")))
                 .body(not(containsString("invalid_grant")));
@@ -270,7 +270,7 @@ class SignInFlowTest {
         Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         assertEquals(403, response.statusCode());
         response.then().body(containsString("Development Mode"));
-        assertNull(response.getCookie(SESSION_COOKIE));
+        assertNull(response.getCookie(SESSION));
     }
 
     @Test
@@ -279,21 +279,21 @@ class SignInFlowTest {
         spotify.stubTokenGrant("access-2", "refresh-2", 3600);
         LoginStart start = SignInSteps.startLogin();
         Response callback = given().redirects().follow(false)
-                .cookie(LOGIN_COOKIE, start.loginCookie())
-                .cookie(SESSION_COOKIE, first)
+                .cookie(LOGIN, start.loginCookie())
+                .cookie(SESSION, first)
                 .get("/api/callback?code=abc&state=" + start.state());
         assertEquals(303, callback.statusCode());
         assertTrue(callback.header("Location").endsWith("/dashboard"));
         assertEquals("no-store", callback.header("Cache-Control"));
         assertEquals("no-referrer", callback.header("Referrer-Policy"));
         // The new cookie carries the new sign-in's tokens: pages opened with it use access-2.
-        String replaced = callback.getCookie(SESSION_COOKIE);
+        String replaced = callback.getCookie(SESSION);
         assertNotNull(replaced);
         // Top lists are shared per listener for minutes: drop them so the page must ask Spotify with the new token.
         listening.forget("listener-1");
-        given().cookie(SESSION_COOKIE, replaced).get("/dashboard").then().statusCode(200);
+        given().cookie(SESSION, replaced).get("/dashboard").then().statusCode(200);
         spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-2")));
-        assertEquals(0, callback.getDetailedCookie(LOGIN_COOKIE).getMaxAge(), "used attempt removed");
+        assertEquals(0, callback.getDetailedCookie(LOGIN).getMaxAge(), "used attempt removed");
         spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.ME)).withHeader("Authorization", equalTo("Bearer access-2")));
     }
 
@@ -316,7 +316,7 @@ class SignInFlowTest {
     private String landingAfterSignInWithReturn(String returnTo) {
         Response login = given().redirects().follow(false).queryParam("return", returnTo).get("/login");
         String state = SignInSteps.query(java.net.URI.create(login.header("Location"))).get("state");
-        Response callback = SignInSteps.callback(login.getCookie(LOGIN_COOKIE), "code=abc&state=" + state);
+        Response callback = SignInSteps.callback(login.getCookie(LOGIN), "code=abc&state=" + state);
         return java.net.URI.create(callback.header("Location")).getRawPath()
                 + (java.net.URI.create(callback.header("Location")).getRawQuery() == null ? "" : "?" + java.net.URI.create(callback.header("Location")).getRawQuery());
     }

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +63,7 @@ class TokenRefreshTest {
         String cookie = cookieFor(Sessions.expiringIn("access-old", refresh1, Duration.ofSeconds(30)));
         spotify.stubTokenGrant("access-new", null, 3600);
 
-        Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
+        Response page = given().cookie(SESSION, cookie).get("/dashboard");
         assertEquals(200, page.statusCode());
         assertEquals(1, spotify.tokenCalls(), "one refresh for the whole page");
         spotify.server().verify(FakeSpotify.tokenRequests()
@@ -73,7 +73,7 @@ class TokenRefreshTest {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/me/.*"))
                 .withHeader("Authorization", equalTo("Bearer access-new")));
 
-        Session resealed = opened(page.getCookie(SESSION_COOKIE));
+        Session resealed = opened(page.getCookie(SESSION));
         assertEquals("access-new", resealed.accessToken());
         assertEquals(refresh1, resealed.refreshToken(), "not rotated: the old refresh token stays");
     }
@@ -82,8 +82,8 @@ class TokenRefreshTest {
     void r05_rotatedRefreshTokenIsKept() {
         String cookie = cookieFor(Sessions.expiringIn("access-old", refresh1, Duration.ofSeconds(10)));
         spotify.stubTokenGrant("access-new", "refresh-2", 3600);
-        Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
-        assertEquals("refresh-2", opened(page.getCookie(SESSION_COOKIE)).refreshToken());
+        Response page = given().cookie(SESSION, cookie).get("/dashboard");
+        assertEquals("refresh-2", opened(page.getCookie(SESSION)).refreshToken());
     }
 
     @Test
@@ -93,11 +93,11 @@ class TokenRefreshTest {
         spotify.stub(get(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-revoked"))
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired")));
 
-        Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
+        Response page = given().cookie(SESSION, cookie).get("/dashboard");
         assertEquals(200, page.statusCode());
         page.then().body(containsString("Golden Hour Static"));
         assertEquals(1, spotify.tokenCalls());
-        assertEquals("access-new", opened(page.getCookie(SESSION_COOKIE)).accessToken());
+        assertEquals("access-new", opened(page.getCookie(SESSION)).accessToken());
     }
 
     @Test
@@ -106,10 +106,10 @@ class TokenRefreshTest {
         spotify.stubTokenGrant("access-2", null, 3600);
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "Invalid access token"));
 
-        Response page = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard");
+        Response page = given().cookie(SESSION, cookie).redirects().follow(false).get("/dashboard");
         assertEquals(303, page.statusCode());
         assertTrue(page.header("Location").endsWith("/?notice=expired"));
-        assertEquals(0, page.getDetailedCookie(SESSION_COOKIE).getMaxAge());
+        assertEquals(0, page.getDetailedCookie(SESSION).getMaxAge());
         assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "one call, one retry, no more");
     }
 
@@ -118,10 +118,10 @@ class TokenRefreshTest {
         String cookie = cookieFor(Sessions.expiringIn("access-old", "refresh-dead", Duration.ofSeconds(-10)));
         spotify.stubTokenError(400, "invalid_grant");
 
-        Response page = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard");
+        Response page = given().cookie(SESSION, cookie).redirects().follow(false).get("/dashboard");
         assertEquals(303, page.statusCode());
         assertTrue(page.header("Location").endsWith("/?notice=expired"));
-        assertEquals(0, page.getDetailedCookie(SESSION_COOKIE).getMaxAge());
+        assertEquals(0, page.getDetailedCookie(SESSION).getMaxAge());
         assertEquals(1, spotify.tokenCalls(), "one refresh for four sections");
         given().get(page.header("Location").replaceFirst("^https?://[^/]+", ""))
                 .then().body(containsString("Your Spotify sign-in has expired — please sign in again"));
@@ -131,20 +131,20 @@ class TokenRefreshTest {
     void refreshFailingForAPassingReasonKeepsUsingATokenThatHasNotExpired() {
         String cookie = cookieFor(Sessions.expiringIn("access-still-ok", refresh1, Duration.ofSeconds(40)));
         spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
-        Response page = given().cookie(SESSION_COOKIE, cookie).get("/dashboard");
+        Response page = given().cookie(SESSION, cookie).get("/dashboard");
         assertEquals(200, page.statusCode());
         page.then().body(containsString("Night Drive"));
-        assertNull(page.getCookie(SESSION_COOKIE), "nothing new to seal");
+        assertNull(page.getCookie(SESSION), "nothing new to seal");
     }
 
     @Test
     void refreshFailingWithAnExpiredTokenDegradesEverySectionButKeepsThePageAndSession() {
         String cookie = cookieFor(Sessions.expiringIn("access-expired", refresh1, Duration.ofSeconds(-5)));
         spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
-        Response page = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard");
+        Response page = given().cookie(SESSION, cookie).redirects().follow(false).get("/dashboard");
         assertEquals(200, page.statusCode());
         page.then().body(containsString("answering right now"));
-        assertNull(page.getCookie(SESSION_COOKIE), "session kept for the next try");
+        assertNull(page.getCookie(SESSION), "session kept for the next try");
     }
 
     @Test
@@ -163,20 +163,20 @@ class TokenRefreshTest {
         try {
             List<Future<Response>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                Callable<Response> call = () -> given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard");
+                Callable<Response> call = () -> given().cookie(SESSION, cookie).redirects().follow(false).get("/dashboard");
                 results.add(pool.submit(call));
             }
             for (Future<Response> result : results) {
                 Response page = result.get();
                 assertEquals(200, page.statusCode(), "no request is signed out");
-                assertEquals("refresh-2", opened(page.getCookie(SESSION_COOKIE)).refreshToken());
+                assertEquals("refresh-2", opened(page.getCookie(SESSION)).refreshToken());
             }
         } finally {
             pool.shutdownNow();
         }
         assertEquals(1, spotify.tokenCalls(), "one refresh for eight requests");
         // A straggler with the old cookie, after all that, is still served from the remembered refresh.
-        assertEquals(200, given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard").statusCode());
+        assertEquals(200, given().cookie(SESSION, cookie).redirects().follow(false).get("/dashboard").statusCode());
         assertEquals(1, spotify.tokenCalls());
     }
 

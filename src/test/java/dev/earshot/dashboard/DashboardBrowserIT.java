@@ -14,14 +14,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import dev.earshot.testing.Browser;
-import dev.earshot.testing.BrowserDemoProfile;
+import dev.earshot.testing.DemoProfile;
 import dev.earshot.testing.DemoSignIn;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** A newcomer's first visit in demo mode, clicked through in headless Chromium against the packaged jar. */
 @QuarkusIntegrationTest
-@TestProfile(BrowserDemoProfile.class)
+@TestProfile(DemoProfile.class)
 class DashboardBrowserIT {
 
     @RegisterExtension

@@ -1,7 +1,7 @@
 package dev.earshot.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -53,7 +53,7 @@ class DashboardCostTest {
     void r08_thirtyViewsInARowCostAtMostPointTwoUpstreamCallsEach() {
         long started = System.nanoTime();
         for (int i = 0; i < VIEWS; i++) {
-            given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
+            given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
                     .body(containsString("Golden Hour Static")).body(containsString("Paper Lanterns"));
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -72,14 +72,14 @@ class DashboardCostTest {
     @Test
     void r09_aFailedSectionIsAskedAgainAfterTheBackOffNotAfterTheCachePeriod() throws Exception {
         spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(503, "Service unavailable"));
-        given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
+        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
                 .body(containsString("answering right now")).body(not(containsString("Golden Hour Static")));
-        given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200).body(containsString("answering right now"));
+        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200).body(containsString("answering right now"));
         assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_TRACKS), "no call during the back-off");
 
         spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
         Thread.sleep(nowPlaying.errorBackoff().toMillis() + 100);
-        given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
+        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
                 .body(containsString("Golden Hour Static")).body(not(containsString("answering right now")));
         assertEquals(2, spotify.apiCalls(FakeSpotify.TOP_TRACKS));
     }

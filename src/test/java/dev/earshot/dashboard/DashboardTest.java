@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -64,7 +64,7 @@ class DashboardTest {
     }
 
     private Response dashboard(String query) {
-        return given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard" + query);
+        return given().cookie(SESSION, cookie).redirects().follow(false).get("/dashboard" + query);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import dev.earshot.testing.Browser;
-import dev.earshot.testing.BrowserDemoProfile;
+import dev.earshot.testing.DemoProfile;
 import dev.earshot.testing.DemoSignIn;
 import dev.earshot.testing.SandboxRemote;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -29,7 +29,7 @@ import io.quarkus.test.junit.TestProfile;
  * the item, and a badge says "Paused" while paused.
  */
 @QuarkusIntegrationTest
-@TestProfile(BrowserDemoProfile.class)
+@TestProfile(DemoProfile.class)
 class LiveNowPlayingBrowserIT {
 
     private static final By CARD = By.cssSelector("section#now-playing");

@@ -36,6 +36,7 @@ import dev.earshot.testing.FakePlayback;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -148,7 +149,7 @@ class LiveNowPlayingCostTest {
         Session session = new Session(listener, "refresh-" + listener, Instant.now().plus(Duration.ofMinutes(30)),
                 Instant.now().minus(Duration.ofHours(1)), listener, "Listener " + listener, null);
         driver.get(browser.baseUrl() + "/css/earshot.css");
-        driver.manage().addCookie(new Cookie.Builder("earshot_session", sessionCookie.write(session).getValue())
+        driver.manage().addCookie(new Cookie.Builder(CookieNames.PLAIN_SESSION, sessionCookie.write(session).getValue())
                 .path("/").isHttpOnly(true).sameSite("Lax").expiresOn(new Date(System.currentTimeMillis() + 3_600_000)).build());
         driver.get(browser.baseUrl() + "/dashboard");
         browser.waitUntil(Duration.ofSeconds(10), "dashboard of " + listener,

@@ -2,7 +2,7 @@ package dev.earshot.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -54,7 +54,7 @@ class NowPlayingApiTest {
     }
 
     private Response poll() {
-        return given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing");
+        return given().cookie(SESSION, cookie).get("/api/me/now-playing");
     }
 
     @Test
@@ -133,7 +133,7 @@ class NowPlayingApiTest {
     void r08_listenersDoNotShareAnswers() {
         poll();
         String other = sessionCookie.write(Sessions.valid("access-2", "refresh-" + java.util.UUID.randomUUID())).getValue();
-        given().cookie(SESSION_COOKIE, other).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, other).get("/api/me/now-playing").then().statusCode(200);
         assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
     }
 
@@ -191,6 +191,6 @@ class NowPlayingApiTest {
         Response response = poll();
         assertEquals(401, response.statusCode());
         response.then().body("song", nullValue());
-        assertEquals(0, response.getDetailedCookie(SESSION_COOKIE).getMaxAge());
+        assertEquals(0, response.getDetailedCookie(SESSION).getMaxAge());
     }
 }

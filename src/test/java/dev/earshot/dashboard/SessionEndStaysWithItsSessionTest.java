@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -100,7 +100,7 @@ class SessionEndStaysWithItsSessionTest {
     @Test
     void r03_aDeadSessionThatOnlyStartedABackgroundRefreshIsSignedOutOnItsNextRequest() throws Exception {
         String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
-        given().cookie(SESSION_COOKIE, alive).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, alive).get("/api/me/now-playing").then().statusCode(200);
         Thread.sleep(3100); // past the cache period: the next reader starts a background refresh
         String deadToken = "access-revoked-" + UUID.randomUUID();
         spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
@@ -114,11 +114,11 @@ class SessionEndStaysWithItsSessionTest {
                     next.set(nowPlaying(dead));
                     return next.get().statusCode() == 401;
                 });
-        assertEquals(0, next.get().getDetailedCookie(SESSION_COOKIE).getMaxAge());
+        assertEquals(0, next.get().getDetailedCookie(SESSION).getMaxAge());
         assertEquals(1, spotify.tokenCalls(), "one refresh try for the dead session, then no more");
         Response other = nowPlaying(alive);
         assertEquals(200, other.statusCode());
-        assertNull(other.getDetailedCookie(SESSION_COOKIE), "the other session keeps its cookie");
+        assertNull(other.getDetailedCookie(SESSION), "the other session keeps its cookie");
     }
 
     private void assertOnlyTheDeadSessionIsSignedOut(String path, String dead, String alive) throws Exception {
@@ -128,14 +128,14 @@ class SessionEndStaysWithItsSessionTest {
         Response deadResponse = deadAnswer.get(10, TimeUnit.SECONDS);
 
         assertTrue(deadResponse.statusCode() == 401 || deadResponse.statusCode() == 303, "the dead session is signed out: " + deadResponse.statusCode());
-        assertEquals(0, deadResponse.getDetailedCookie(SESSION_COOKIE).getMaxAge(), "its cookie is cleared");
+        assertEquals(0, deadResponse.getDetailedCookie(SESSION).getMaxAge(), "its cookie is cleared");
         assertEquals(200, aliveAnswer.statusCode(), "the other session is not signed out");
-        assertNull(aliveAnswer.getDetailedCookie(SESSION_COOKIE), "and keeps its cookie");
+        assertNull(aliveAnswer.getDetailedCookie(SESSION), "and keeps its cookie");
         assertTrue(aliveAnswer.body().asString().contains("Night Drive"), "and sees the listener's playback");
     }
 
     private Response request(String path, String cookie) {
-        return given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get(path);
+        return given().cookie(SESSION, cookie).redirects().follow(false).get(path);
     }
 
     private Response nowPlaying(String cookie) {

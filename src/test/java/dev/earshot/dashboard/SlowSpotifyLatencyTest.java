@@ -1,7 +1,7 @@
 package dev.earshot.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,14 +56,14 @@ class SlowSpotifyLatencyTest {
     void r10_withA3sSpotifyViewersAreAnsweredFromTheCacheAtP99Under50ms() throws Exception {
         spotify.resetWithSampleListener();
         String cookie = sessionCookie.write(Sessions.valid("access-slow", "refresh-" + java.util.UUID.randomUUID())).getValue();
-        given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(false));
+        given().cookie(SESSION, cookie).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(false));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest poll = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/me/now-playing"))
-                .header("Cookie", SESSION_COOKIE + "=" + cookie).build();
+                .header("Cookie", SESSION + "=" + cookie).build();
         for (int i = 0; i < 300; i++) { // warm-up: the measured requests should not pay for class loading and JIT
             client.send(poll, HttpResponse.BodyHandlers.ofString());
         }
-        long firstFetchedAt = given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
+        long firstFetchedAt = given().cookie(SESSION, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING,
                 okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay((int) SPOTIFY_DELAY.toMillis()));
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -92,7 +92,7 @@ class SlowSpotifyLatencyTest {
         } finally {
             viewers.shutdownNow();
         }
-        long newestFetchedAt = given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
+        long newestFetchedAt = given().cookie(SESSION, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);

@@ -38,6 +38,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -171,7 +172,7 @@ class FaultInjectionTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .timeout(Duration.ofSeconds(10));
         if (path.startsWith("/dashboard") || path.startsWith("/api/me")) {
-            request.header("Cookie", dev.earshot.testing.SignInSteps.SESSION_COOKIE + "=" + cookie);
+            request.header("Cookie", dev.earshot.testing.CookieNames.SESSION + "=" + cookie);
         }
         try {
             HttpResponse<Void> answer = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
@@ -191,9 +192,9 @@ class FaultInjectionTest {
         boolean dashboardFresh = false;
         while (System.currentTimeMillis() < deadline) {
             publicFresh = publicFresh || fresh(RestAssured.given().get("/api/now-playing"), recoveredAt);
-            ownFresh = ownFresh || fresh(RestAssured.given().cookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE, cookie)
+            ownFresh = ownFresh || fresh(RestAssured.given().cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
                     .get("/api/me/now-playing"), recoveredAt);
-            dashboardFresh = dashboardFresh || !RestAssured.given().cookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE, cookie)
+            dashboardFresh = dashboardFresh || !RestAssured.given().cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
                     .get("/dashboard").body().asString().contains("class=\"problem");
             if (publicFresh && ownFresh && dashboardFresh) {
                 return System.currentTimeMillis() - recoveredAt;

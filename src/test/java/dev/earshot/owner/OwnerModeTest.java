@@ -36,6 +36,7 @@ import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -113,7 +114,7 @@ public class OwnerModeTest {
 
     @Test
     void s19_s20_publicJsonHasTheContractCorsAndNoCookies() {
-        Response response = given().cookie("__Host-earshot_session", "anything").get("/api/now-playing");
+        Response response = given().cookie(CookieNames.SESSION, "anything").get("/api/now-playing");
         response.then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .body("song.trackName", equalTo("Night Drive"))
@@ -216,7 +217,7 @@ public class OwnerModeTest {
                 + "\"item\":{\"id\":\"h\",\"name\":\"" + hostile + "\",\"type\":\"track\",\"duration_ms\":200000,"
                 + "\"artists\":[{\"name\":\"" + hostile + "\"}],\"album\":{\"name\":\"a\",\"images\":[{\"url\":\""
                 + spotify.server().baseUrl() + "/image.png\",\"width\":300}]}}}"));
-        Response svg = given().cookie("__Host-earshot_session", "x").get("/embed/now-playing.svg");
+        Response svg = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing.svg");
         svg.then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"))
                 .header("Cache-Control", "no-cache, max-age=0")
@@ -277,7 +278,7 @@ public class OwnerModeTest {
 
     @Test
     void s19_iframePageIsFrameableWhileOtherPagesAreNot() {
-        Response page = given().cookie("__Host-earshot_session", "x").get("/embed/now-playing");
+        Response page = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing");
         page.then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("data-live-url=\"/api/now-playing\""))
                 .body(org.hamcrest.Matchers.containsString("Night Drive"))
@@ -296,11 +297,11 @@ public class OwnerModeTest {
 
         String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
                 java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
-        given().cookie("__Host-earshot_session", ownerCookie).get("/dashboard").then().statusCode(200)
+        given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Your public widget&#39;s Spotify sign-in ends on"))
                 .body(org.hamcrest.Matchers.containsString("href=\"/owner/connect\""));
         String otherCookie = sessionCookie.write(dev.earshot.testing.Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID())).getValue();
-        given().cookie("__Host-earshot_session", otherCookie).get("/dashboard").then().statusCode(200)
+        given().cookie(CookieNames.SESSION, otherCookie).get("/dashboard").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Your public widget")));
 
         assertTrue(owner.status().endingSoon());
@@ -317,7 +318,7 @@ public class OwnerModeTest {
         owner.forgetInMemoryState();
         String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
                 java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
-        String page = given().cookie("__Host-earshot_session", ownerCookie).get("/dashboard").then().statusCode(200).extract().asString();
+        String page = given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200).extract().asString();
         String ends = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
                 .format(signedIn.atOffset(java.time.ZoneOffset.UTC).plusMonths(6));
         assertTrue(java.util.regex.Pattern.compile("sign-in ends on " + ends + ", in \\d+ days \\(").matcher(page).find(),
@@ -347,7 +348,7 @@ public class OwnerModeTest {
         Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
         assertEquals(303, start.statusCode());
         String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.SignInSteps.LOGIN_COOKIE),
+        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.CookieNames.LOGIN),
                 "code=owner-code&state=" + state);
         assertEquals(303, callback.statusCode());
         // /setup does not exist in production: the browser lands on a page that does, in every profile.
@@ -355,7 +356,7 @@ public class OwnerModeTest {
         String landed = given().get(callback.header("Location")).then().statusCode(200).extract().asString();
         assertTrue(landed.contains("Connected: your Spotify account is now the owner"), landed);
         assertFalse(landed.contains("listener-1"), "the page names no owner id");
-        assertNull(callback.getCookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE), "connecting the owner opens no session");
+        assertNull(callback.getCookie(dev.earshot.testing.CookieNames.SESSION), "connecting the owner opens no session");
         StoredOwner stored = store.load().orElseThrow();
         assertEquals("owner-refresh-connected", stored.refreshToken());
         assertEquals("listener-1", stored.userId());
@@ -369,7 +370,7 @@ public class OwnerModeTest {
         spotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"somebody-else\",\"display_name\":\"Somebody\"}"));
         Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
         String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.SignInSteps.LOGIN_COOKIE),
+        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.CookieNames.LOGIN),
                 "code=c&state=" + state);
         assertEquals(403, callback.statusCode());
         assertTrue(store.load().isEmpty(), "nothing stored");

@@ -10,6 +10,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -95,7 +96,7 @@ class OwnerNotConfiguredTest {
             var start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
             org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
             String state = SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-            SignInSteps.callback(start.getCookie(SignInSteps.LOGIN_COOKIE), "code=c&state=" + state).then().statusCode(403)
+            SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=c&state=" + state).then().statusCode(403)
                     .body(org.hamcrest.Matchers.containsString("That isn"));
             org.junit.jupiter.api.Assertions.assertEquals("stored-owner-refresh", store.load().orElseThrow().refreshToken(), "nothing replaced");
         } finally {

@@ -19,6 +19,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -49,8 +50,8 @@ class LoginAttemptExpiryTest {
         String state = UrlSafeRandom.ofBytes(32);
         Response stale = SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(11)), "code=abc&state=" + state);
         assertEquals(400, stale.statusCode(), "an eleven-minute-old attempt is over");
-        assertNull(stale.getCookie(SignInSteps.SESSION_COOKIE));
-        assertEquals(0, stale.getDetailedCookie(SignInSteps.LOGIN_COOKIE).getMaxAge(), "the attempt cookie is cleared");
+        assertNull(stale.getCookie(CookieNames.SESSION));
+        assertEquals(0, stale.getDetailedCookie(CookieNames.LOGIN).getMaxAge(), "the attempt cookie is cleared");
         assertEquals(0, spotify.tokenCalls(), "no code exchange for an expired attempt");
     }
 

@@ -3,7 +3,7 @@ package dev.earshot.security;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,9 +73,9 @@ class SecretsStayOutOfPagesTest {
         secrets.add(verifierSentToSpotify());
         assertClean("the callback's redirect", callback);
 
-        String session = callback.getCookie(SESSION_COOKIE);
+        String session = callback.getCookie(SESSION);
         for (String path : List.of("/dashboard", "/dashboard?range=long_term", "/api/me/now-playing", "/", "/logout")) {
-            Response page = given().cookie(SESSION_COOKIE, session).redirects().follow(false).get(path);
+            Response page = given().cookie(SESSION, session).redirects().follow(false).get(path);
             assertClean("GET " + path, page);
         }
     }
@@ -87,7 +87,7 @@ class SecretsStayOutOfPagesTest {
         // A refresh token Spotify has revoked: the visitor is signed out and sees the expired notice.
         spotify.stubTokenError(400, "invalid_grant");
         String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(-5))).getValue();
-        Response signedOut = given().cookie(SESSION_COOKIE, expiring).redirects().follow(false).get("/dashboard");
+        Response signedOut = given().cookie(SESSION, expiring).redirects().follow(false).get("/dashboard");
         assertEquals(303, signedOut.statusCode());
         assertClean("the signed-out redirect", signedOut);
         assertClean("the expired notice", given().get(URI.create(signedOut.header("Location")).getRawPath() + "?notice=expired"));

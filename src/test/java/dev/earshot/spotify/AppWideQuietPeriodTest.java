@@ -1,6 +1,6 @@
 package dev.earshot.spotify;
 
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -84,7 +84,7 @@ class AppWideQuietPeriodTest {
         // One 429, from one section of one listener's dashboard.
         spotify.stubApi(FakeSpotify.TOP_TRACKS, tooMany);
         Instant limitedAt = Instant.now(); // no later than the 429, so the checks below surely ran within Retry-After
-        Response first = given().cookie(SESSION_COOKIE, reader).get("/dashboard");
+        Response first = given().cookie(SESSION, reader).get("/dashboard");
         first.then().statusCode(200).body(containsString("Spotify asked us to slow down — back in"));
         spotify.stubApi(FakeSpotify.TOP_TRACKS, com.github.tomakehurst.wiremock.client.WireMock.okJson(FakeSpotify.fixture("top-tracks.json")));
         int journal = spotify.totalRequests();
@@ -94,13 +94,13 @@ class AppWideQuietPeriodTest {
         String expiring = cookie(Sessions.expiringIn("access-expiring", "refresh-" + java.util.UUID.randomUUID(), Duration.ofSeconds(20)));
         String expired = cookie(Sessions.expiringIn("access-expired", "refresh-" + java.util.UUID.randomUUID(), Duration.ofMinutes(-5)));
         feed.forget("owner:");
-        given().cookie(SESSION_COOKIE, other).get("/dashboard").then().statusCode(200)
+        given().cookie(SESSION, other).get("/dashboard").then().statusCode(200)
                 .body(containsString("Spotify asked us to slow down — back in"));
-        given().cookie(SESSION_COOKIE, other).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
+        given().cookie(SESSION, other).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
         given().get("/api/now-playing").then().statusCode(200).body("status", equalTo("unavailable")).body("offline", equalTo(false));
         given().get("/embed/now-playing.svg").then().statusCode(200);
-        given().cookie(SESSION_COOKIE, expiring).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
-        Response expiredAnswer = given().cookie(SESSION_COOKIE, expired).redirects().follow(false).get("/dashboard");
+        given().cookie(SESSION, expiring).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
+        Response expiredAnswer = given().cookie(SESSION, expired).redirects().follow(false).get("/dashboard");
         assertEquals(200, expiredAnswer.statusCode(), "a refresh held back is not a sign-out");
         Duration spent = Duration.between(limitedAt, Instant.now());
 
@@ -111,10 +111,10 @@ class AppWideQuietPeriodTest {
 
         // Once Retry-After has passed, calls resume and the data is fresh again.
         Eventually.within(Duration.ofSeconds(RETRY_AFTER_SECONDS + 3), "fresh data after Retry-After",
-                () -> Boolean.FALSE.equals(given().cookie(SESSION_COOKIE, other).get("/api/me/now-playing").then().extract().path("stale")));
+                () -> Boolean.FALSE.equals(given().cookie(SESSION, other).get("/api/me/now-playing").then().extract().path("stale")));
         Eventually.within(Duration.ofSeconds(3), "the public endpoint fresh after Retry-After",
                 () -> Boolean.FALSE.equals(given().get("/api/now-playing").then().extract().path("stale")));
-        given().cookie(SESSION_COOKIE, expiring).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, expiring).get("/api/me/now-playing").then().statusCode(200);
         assertTrue(spotify.tokenCalls() >= 1, "the held-back refresh is made once the quiet period is over");
         assertTrue(spotify.totalRequests() > journal);
     }

@@ -26,6 +26,7 @@ import dev.earshot.testing.FuzzInput;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +73,7 @@ class EdgeFuzzTest {
             String context = "seed " + seed + ", request:\n" + request;
             assertTrue(answer.status() >= 200 && answer.status() < 500, "answered " + answer.status() + " to " + context);
             for (String cookie : answer.setCookies()) {
-                if (cookie.startsWith(SignInSteps.SESSION_COOKIE + "=")) {
+                if (cookie.startsWith(CookieNames.SESSION + "=")) {
                     assertTrue(cookie.toLowerCase(Locale.ROOT).contains("max-age=0"), "a session cookie was set: " + cookie + " for " + context);
                 }
             }
@@ -133,8 +134,8 @@ class EdgeFuzzTest {
 
     /** Session and login-attempt cookies, alone or duplicated, with garbage, base64 garbage, sealed-looking or very long values. */
     private static String cookieHeader(FuzzInput fuzz) {
-        return String.join("; ", fuzz.list(1, 4, () -> fuzz.pick(SignInSteps.SESSION_COOKIE, SignInSteps.LOGIN_COOKIE,
-                "earshot_session", "earshot_login", "other") + "=" + cookieValue(fuzz)));
+        return String.join("; ", fuzz.list(1, 4, () -> fuzz.pick(CookieNames.SESSION, CookieNames.LOGIN,
+                CookieNames.PLAIN_SESSION, CookieNames.PLAIN_LOGIN, "other") + "=" + cookieValue(fuzz)));
     }
 
     private static String cookieValue(FuzzInput fuzz) {

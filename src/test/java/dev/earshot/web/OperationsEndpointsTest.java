@@ -1,7 +1,7 @@
 package dev.earshot.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -77,8 +77,8 @@ class OperationsEndpointsTest {
 
         double misses = metric("earshot_now_playing_lookups_total{result=\"miss\"}");
         double hits = metric("earshot_now_playing_lookups_total{result=\"hit\"}");
-        given().cookie(SESSION_COOKIE, session).get("/api/me/now-playing").then().statusCode(200);
-        given().cookie(SESSION_COOKIE, session).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, session).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, session).get("/api/me/now-playing").then().statusCode(200);
         assertEquals(misses + 1, metric("earshot_now_playing_lookups_total{result=\"miss\"}"), "the first poll calls Spotify");
         assertEquals(hits + 1, metric("earshot_now_playing_lookups_total{result=\"hit\"}"), "the second is served from the cache");
     }
@@ -94,7 +94,7 @@ class OperationsEndpointsTest {
         String expired = sessionCookie.write(Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(),
                 Duration.ofMinutes(-1))).getValue();
 
-        given().cookie(SESSION_COOKIE, expired).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(true));
+        given().cookie(SESSION, expired).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(true));
 
         assertEquals(refreshes + 1, metric("earshot_token_refreshes_total{account=\"session\",outcome=\"success\"}"));
         assertEquals(limited + 1, metric("earshot_spotify_rate_limited_total{endpoint=\"currently-playing\"}"));

@@ -3,7 +3,7 @@ package dev.earshot.web;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,19 +98,19 @@ class SecretsStayOutOfLogsTest {
             secrets.add(start.loginCookie());
             Response callback = SignInSteps.callback(start.loginCookie(), "code=" + code + "&state=" + start.state());
             assertEquals(303, callback.statusCode());
-            secrets.add(callback.getCookie(SESSION_COOKIE));
+            secrets.add(callback.getCookie(SESSION));
 
             // Refresh with rotation (expiring token), then a 401 and a dead refresh token.
             String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(5))).getValue();
             secrets.add(expiring);
             spotify.stubTokenGrant(refreshedAccess, rotated, 3600);
-            Response refreshed = given().cookie(SESSION_COOKIE, expiring).get("/dashboard");
+            Response refreshed = given().cookie(SESSION, expiring).get("/dashboard");
             assertEquals(200, refreshed.statusCode());
-            secrets.add(refreshed.getCookie(SESSION_COOKIE));
+            secrets.add(refreshed.getCookie(SESSION));
             spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
             spotify.stubTokenError(400, "invalid_grant");
             String other = sessionCookie.write(Sessions.valid(access + "-x", refresh + "-x")).getValue();
-            given().cookie(SESSION_COOKIE, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
+            given().cookie(SESSION, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
 
             // The owner's widget refreshes its own token.
             spotify.resetWithSampleListener();
