@@ -31,15 +31,12 @@ class LogoutTest {
     @InjectSpotify
     FakeSpotify spotify;
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private String cookie;
 
     @BeforeEach
     void reset() {
         spotify.resetWithSampleListener();
-        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-1"));
     }
 
     @Test

@@ -76,7 +76,7 @@ class SessionCookieTest {
 
     @Test
     void s12_tamperedCookieIsSignedOutAndCleared() {
-        String value = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
+        String value = Sessions.sealed(Sessions.valid("access-1", "refresh-1"));
         char last = value.charAt(value.length() - 5);
         String tampered = value.substring(0, value.length() - 5) + (last == 'A' ? 'B' : 'A') + value.substring(value.length() - 4);
         assertSignedOutAndCleared(tampered);
@@ -105,7 +105,7 @@ class SessionCookieTest {
         var opened = after.open(CookieNames.PLAIN_SESSION, oldValue).orElseThrow();
         assertTrue(opened.underOldKey());
         // And through HTTP: the app's current key opens its own cookies without re-sealing them.
-        Response page = given().cookie(SESSION, sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue())
+        Response page = given().cookie(SESSION, Sessions.sealed(Sessions.valid("access-1", "refresh-1")))
                 .redirects().follow(false).get("/dashboard");
         assertEquals(200, page.statusCode());
         assertNull(page.getCookie(SESSION), "no needless Set-Cookie");
@@ -113,7 +113,7 @@ class SessionCookieTest {
 
     @Test
     void s13_sessionPastItsAbsoluteLifetimeIsSignedOutWithTheExpiredMessage() {
-        String value = sessionCookie.write(Sessions.signedInAt(Instant.now().minus(Duration.ofDays(200)))).getValue();
+        String value = Sessions.sealed(Sessions.signedInAt(Instant.now().minus(Duration.ofDays(200))));
         Response response = given().cookie(SESSION, value).redirects().follow(false).get("/dashboard");
         assertEquals(303, response.statusCode());
         assertTrue(response.header("Location").endsWith("/?notice=expired"));
@@ -152,7 +152,7 @@ class SessionCookieTest {
     @Test
     void s14_refreshedTokensTooLargeForTheCookieEndTheSessionWithTheSignInAgainMessage() {
         // ~2 KB access token and a short refresh token fit; Spotify's refresh answers ~2 KB of each, which do not.
-        String fits = sessionCookie.write(Sessions.expiringIn("A".repeat(2048), "R".repeat(250), Duration.ofSeconds(10))).getValue();
+        String fits = Sessions.sealed(Sessions.expiringIn("A".repeat(2048), "R".repeat(250), Duration.ofSeconds(10)));
         spotify.stubTokenGrant("B".repeat(2048), "S".repeat(2048), 3600);
 
         Response page = given().cookie(SESSION, fits).redirects().follow(false).get("/dashboard");
@@ -160,7 +160,7 @@ class SessionCookieTest {
         assertTrue(page.header("Location").endsWith("/?notice=expired"), page.header("Location"));
         assertEquals(0, page.getDetailedCookie(SESSION).getMaxAge(), "cookie cleared");
 
-        String alsoFits = sessionCookie.write(Sessions.expiringIn("A".repeat(2048), "R".repeat(250), Duration.ofSeconds(10))).getValue();
+        String alsoFits = Sessions.sealed(Sessions.expiringIn("A".repeat(2048), "R".repeat(250), Duration.ofSeconds(10)));
         Response json = given().cookie(SESSION, alsoFits).get("/api/me/now-playing");
         assertEquals(401, json.statusCode(), json.body().asString());
         assertEquals(0, json.getDetailedCookie(SESSION).getMaxAge(), "cookie cleared");
@@ -168,7 +168,7 @@ class SessionCookieTest {
 
     @Test
     void s16_twoSessionCookiesOfTheSameNameAreSignedOut() {
-        String value = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
+        String value = Sessions.sealed(Sessions.valid("access-1", "refresh-1"));
         Response response = given().header("Cookie", SESSION + "=" + value + "; " + SESSION + "=" + value)
                 .redirects().follow(false).get("/dashboard");
         assertEquals(303, response.statusCode());
@@ -178,7 +178,7 @@ class SessionCookieTest {
 
     @Test
     void signedInVisitorsOfTheLandingPageGoToTheDashboardAndSignedOutOnesOfTheDashboardToTheLanding() {
-        String value = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
+        String value = Sessions.sealed(Sessions.valid("access-1", "refresh-1"));
         given().cookie(new Cookie.Builder(SESSION, value).build()).redirects().follow(false).get("/")
                 .then().statusCode(303).header("Location", containsString("/dashboard"));
         given().redirects().follow(false).get("/dashboard").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));

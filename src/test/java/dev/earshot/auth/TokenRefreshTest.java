@@ -181,7 +181,7 @@ class TokenRefreshTest {
     }
 
     private String cookieFor(Session session) {
-        return sessionCookie.write(session).getValue();
+        return Sessions.sealed(session);
     }
 
     private Session opened(String cookieValue) {

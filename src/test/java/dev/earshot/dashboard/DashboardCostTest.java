@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
@@ -36,9 +35,6 @@ class DashboardCostTest {
     static final int VIEWS = 30;
 
     @Inject
-    SessionCookie sessionCookie;
-
-    @Inject
     NowPlayingConfig nowPlaying;
 
     private String cookie;
@@ -46,7 +42,7 @@ class DashboardCostTest {
     @BeforeEach
     void reset() {
         spotify.resetWithSampleListener();
-        cookie = sessionCookie.write(Sessions.valid("access-cost", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        cookie = Sessions.sealed(Sessions.valid("access-cost", "refresh-" + java.util.UUID.randomUUID()));
     }
 
     @Test

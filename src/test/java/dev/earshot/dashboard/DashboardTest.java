@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
@@ -47,9 +46,6 @@ class DashboardTest {
             FakeSpotify.TOP_TRACKS, "Golden Hour Static",
             FakeSpotify.TOP_ARTISTS, "indietronica");
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private String cookie;
 
     @BeforeEach
@@ -60,7 +56,7 @@ class DashboardTest {
 
     /** Now playing is cached per listener: a test that changes it mid-way continues as someone new. */
     private void newListener() {
-        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
     }
 
     private Response dashboard(String query) {

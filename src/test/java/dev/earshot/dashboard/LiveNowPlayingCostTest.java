@@ -30,13 +30,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.earshot.auth.Session;
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.Browser;
 import dev.earshot.testing.FakePlayback;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.Sessions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -68,9 +68,6 @@ class LiveNowPlayingCostTest {
 
     @RegisterExtension
     static final Browser browser = new Browser();
-
-    @Inject
-    SessionCookie sessionCookie;
 
     @Test
     void oneMinuteOfAPlayingTrack() throws Exception {
@@ -149,7 +146,7 @@ class LiveNowPlayingCostTest {
         Session session = new Session(listener, "refresh-" + listener, Instant.now().plus(Duration.ofMinutes(30)),
                 Instant.now().minus(Duration.ofHours(1)), listener, "Listener " + listener, null);
         driver.get(browser.baseUrl() + "/css/earshot.css");
-        driver.manage().addCookie(new Cookie.Builder(CookieNames.PLAIN_SESSION, sessionCookie.write(session).getValue())
+        driver.manage().addCookie(new Cookie.Builder(CookieNames.PLAIN_SESSION, Sessions.sealed(session))
                 .path("/").isHttpOnly(true).sameSite("Lax").expiresOn(new Date(System.currentTimeMillis() + 3_600_000)).build());
         driver.get(browser.baseUrl() + "/dashboard");
         browser.waitUntil(Duration.ofSeconds(10), "dashboard of " + listener,

@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
@@ -42,15 +41,12 @@ class NowPlayingApiTest {
     @InjectSpotify
     FakeSpotify spotify;
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private String cookie;
 
     @BeforeEach
     void reset() {
         spotify.resetWithSampleListener();
-        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
     }
 
     private Response poll() {
@@ -132,7 +128,7 @@ class NowPlayingApiTest {
     @Test
     void r08_listenersDoNotShareAnswers() {
         poll();
-        String other = sessionCookie.write(Sessions.valid("access-2", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        String other = Sessions.sealed(Sessions.valid("access-2", "refresh-" + java.util.UUID.randomUUID()));
         given().cookie(SESSION, other).get("/api/me/now-playing").then().statusCode(200);
         assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
     }

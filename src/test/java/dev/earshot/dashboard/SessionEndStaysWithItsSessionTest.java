@@ -26,10 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.earshot.auth.Session;
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -45,9 +45,6 @@ class SessionEndStaysWithItsSessionTest {
 
     @InjectSpotify
     FakeSpotify spotify;
-
-    @Inject
-    SessionCookie sessionCookie;
 
     private String userId;
     private String deadRefresh;
@@ -145,6 +142,6 @@ class SessionEndStaysWithItsSessionTest {
     private String cookie(String accessToken, String refreshToken, Duration left) {
         Instant now = Instant.now();
         Session session = new Session(accessToken, refreshToken, now.plus(left), now.minus(Duration.ofHours(1)), userId, "Ada Listener", null);
-        return sessionCookie.write(session).getValue();
+        return Sessions.sealed(session);
     }
 }

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
@@ -49,13 +48,10 @@ class SlowSpotifyLatencyTest {
     static final Duration LOAD = Duration.ofSeconds(10);
     static final Duration SPOTIFY_DELAY = Duration.ofSeconds(3);
 
-    @Inject
-    SessionCookie sessionCookie;
-
     @Test
     void r10_withA3sSpotifyViewersAreAnsweredFromTheCacheAtP99Under50ms() throws Exception {
         spotify.resetWithSampleListener();
-        String cookie = sessionCookie.write(Sessions.valid("access-slow", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        String cookie = Sessions.sealed(Sessions.valid("access-slow", "refresh-" + java.util.UUID.randomUUID()));
         given().cookie(SESSION, cookie).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(false));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest poll = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/me/now-playing"))

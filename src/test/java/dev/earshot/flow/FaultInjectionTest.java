@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.owner.OwnerModeTest;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
@@ -73,9 +72,6 @@ class FaultInjectionTest {
     record Phase(String name, ResponseDefinitionBuilder answer) {
     }
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<Integer, LongAdder>> statuses = new ConcurrentHashMap<>();
@@ -85,7 +81,7 @@ class FaultInjectionTest {
     void underSteadyLoadSpotifysFaultsCostNo5xxNoLeaksAndRecoverWithinSeconds() throws Exception {
         spotify.resetWithSampleListener();
         spotify.stubTokenGrant("owner-access-1", null, 3600);
-        String cookie = sessionCookie.write(Sessions.valid("access-fault", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        String cookie = Sessions.sealed(Sessions.valid("access-fault", "refresh-" + java.util.UUID.randomUUID()));
         List<String> paths = List.of("/api/now-playing", "/api/me/now-playing", "/dashboard", "/embed/now-playing.svg");
 
         List<Phase> phases = List.of(

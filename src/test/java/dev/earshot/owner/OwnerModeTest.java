@@ -37,6 +37,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.Sessions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -69,9 +70,6 @@ public class OwnerModeTest {
 
     @Inject
     OwnerTokenStore store;
-
-    @Inject
-    dev.earshot.auth.SessionCookie sessionCookie;
 
     @Inject
     dev.earshot.listening.NowPlayingFeed feed;
@@ -295,12 +293,11 @@ public class OwnerModeTest {
         store.save(new StoredOwner("owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
         owner.forgetInMemoryState();
 
-        String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
-                java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
+        String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
         given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Your public widget&#39;s Spotify sign-in ends on"))
                 .body(org.hamcrest.Matchers.containsString("href=\"/owner/connect\""));
-        String otherCookie = sessionCookie.write(dev.earshot.testing.Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        String otherCookie = Sessions.sealed(Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID()));
         given().cookie(CookieNames.SESSION, otherCookie).get("/dashboard").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Your public widget")));
 
@@ -316,8 +313,7 @@ public class OwnerModeTest {
         java.time.Instant signedIn = java.time.Instant.now().minus(java.time.Duration.ofDays(175));
         store.save(new StoredOwner("owner-refresh-old", signedIn, "listener-owner"));
         owner.forgetInMemoryState();
-        String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
-                java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
+        String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
         String page = given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200).extract().asString();
         String ends = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
                 .format(signedIn.atOffset(java.time.ZoneOffset.UTC).plusMonths(6));

@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
@@ -42,9 +41,6 @@ class SecretsStayOutOfPagesTest {
     FakeSpotify spotify;
 
     private static final String SESSION_SECRET = "test-only-secret-do-not-use-in-production";
-
-    @Inject
-    SessionCookie sessionCookie;
 
     private final List<String> secrets = new ArrayList<>();
 
@@ -86,7 +82,7 @@ class SecretsStayOutOfPagesTest {
         String refresh = secret("RT");
         // A refresh token Spotify has revoked: the visitor is signed out and sees the expired notice.
         spotify.stubTokenError(400, "invalid_grant");
-        String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(-5))).getValue();
+        String expiring = Sessions.sealed(Sessions.expiringIn(access, refresh, Duration.ofSeconds(-5)));
         Response signedOut = given().cookie(SESSION, expiring).redirects().follow(false).get("/dashboard");
         assertEquals(303, signedOut.statusCode());
         assertClean("the signed-out redirect", signedOut);

@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.CookieNames;
@@ -45,9 +43,6 @@ class UpstreamConnectTimeoutTest {
 
     private static final Duration QUICK = Duration.ofSeconds(5);
 
-    @Inject
-    SessionCookie sessionCookie;
-
     @Test
     void r01_theCodeExchangeWithAnUnreachableAccountsHostEndsAfterTheConnectTimeout() {
         SignInSteps.LoginStart start = SignInSteps.startLogin();
@@ -62,7 +57,7 @@ class UpstreamConnectTimeoutTest {
 
     @Test
     void r01_aWebApiCallToAnUnreachableHostEndsAfterTheConnectTimeout() {
-        String cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        String cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
         long started = System.nanoTime();
         patiently().cookie(SESSION, cookie).get("/api/me/now-playing")
                 .then().statusCode(200).body("status", equalTo("unavailable")).body("song", nullValue());

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import dev.earshot.auth.Session;
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.listening.NowPlayingFeed;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerModeTest;
@@ -47,9 +46,6 @@ class AppWideQuietPeriodTest {
 
     /** Short to keep the test fast, long enough for its checks on a busy machine. */
     static final int RETRY_AFTER_SECONDS = 3;
-
-    @Inject
-    SessionCookie sessionCookie;
 
     @Inject
     NowPlayingFeed feed;
@@ -120,6 +116,6 @@ class AppWideQuietPeriodTest {
     }
 
     private String cookie(Session session) {
-        return sessionCookie.write(session).getValue();
+        return Sessions.sealed(session);
     }
 }

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
@@ -39,9 +38,6 @@ class OperationsEndpointsTest {
 
     @InjectSpotify
     FakeSpotify spotify;
-
-    @Inject
-    SessionCookie sessionCookie;
 
     @BeforeEach
     void reset() {
@@ -91,8 +87,8 @@ class OperationsEndpointsTest {
         double stale = metric("earshot_now_playing_lookups_total{result=\"stale\"}");
         spotify.stubTokenGrant("access-refreshed", null, 3600);
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
-        String expired = sessionCookie.write(Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(),
-                Duration.ofMinutes(-1))).getValue();
+        String expired = Sessions.sealed(Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(),
+                Duration.ofMinutes(-1)));
 
         given().cookie(SESSION, expired).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(true));
 

@@ -31,7 +31,6 @@ import jakarta.ws.rs.PUT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
@@ -79,15 +78,12 @@ class RouteHeadersTest {
     record Route(String declared, Kind kind, Function<RequestSpecification, Response> request) {
     }
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private String session;
 
     @BeforeEach
     void signIn() {
         spotify.resetWithSampleListener();
-        session = sessionCookie.write(Sessions.valid("access-routes", "refresh-routes")).getValue();
+        session = Sessions.sealed(Sessions.valid("access-routes", "refresh-routes"));
     }
 
     private List<Route> routes() {

@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
@@ -73,9 +72,6 @@ class SecretsStayOutOfLogsTest {
         }
     }
 
-    @Inject
-    SessionCookie sessionCookie;
-
     @Test
     void s21_noTokenCodeOrSecretIsLoggedAtDebugDuringSignInRefreshRotationOwnerRefreshAndFailures() {
         spotify.resetWithSampleListener();
@@ -101,7 +97,7 @@ class SecretsStayOutOfLogsTest {
             secrets.add(callback.getCookie(SESSION));
 
             // Refresh with rotation (expiring token), then a 401 and a dead refresh token.
-            String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(5))).getValue();
+            String expiring = Sessions.sealed(Sessions.expiringIn(access, refresh, Duration.ofSeconds(5)));
             secrets.add(expiring);
             spotify.stubTokenGrant(refreshedAccess, rotated, 3600);
             Response refreshed = given().cookie(SESSION, expiring).get("/dashboard");
@@ -109,7 +105,7 @@ class SecretsStayOutOfLogsTest {
             secrets.add(refreshed.getCookie(SESSION));
             spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
             spotify.stubTokenError(400, "invalid_grant");
-            String other = sessionCookie.write(Sessions.valid(access + "-x", refresh + "-x")).getValue();
+            String other = Sessions.sealed(Sessions.valid(access + "-x", refresh + "-x"));
             given().cookie(SESSION, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
 
             // The owner's widget refreshes its own token.
