@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,28 +19,19 @@ import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /** S12: after rotating EARSHOT_SESSION_SECRET, cookies under the previous secret still work and are re-sealed. */
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
-@TestProfile(KeyRotationTest.Rotated.class)
 class KeyRotationTest {
 
     @InjectSpotify
     FakeSpotify spotify;
 
-    static final String OLD = SessionCookieTest.TEST_SECRET;
-    static final String NEW = "the-new-secret-after-rotation-0123456789abcdef";
-
-    public static class Rotated implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("earshot.session.secret", NEW, "earshot.session.secret-previous", OLD);
-        }
-    }
+    /** WireMockSpotify configures the previous secret for every test; the current one is the test profile's. */
+    static final String OLD = WireMockSpotify.PREVIOUS_SESSION_SECRET;
+    static final String NEW = SessionCookieTest.TEST_SECRET;
 
     @BeforeEach
     void reset() {

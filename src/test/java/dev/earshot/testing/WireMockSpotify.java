@@ -17,6 +17,11 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
     public static final String CLIENT_ID = "test-client-id";
     public static final String CLIENT_SECRET = "test-client-secret-value";
     public static final String REDIRECT_URI = "http://127.0.0.1:8080/api/callback";
+    /**
+     * The session secret before the last rotation (S12), configured for every test so that key rotation needs
+     * no Quarkus restart of its own; the current secret is the test profile's {@code earshot.session.secret}.
+     */
+    public static final String PREVIOUS_SESSION_SECRET = "previous-test-secret-before-rotation-0123456789abcdef";
 
     /** Init argument: the app's read timeout towards Spotify (1 s unless a test needs slow answers to arrive). */
     public static final String READ_TIMEOUT = "read-timeout";
@@ -34,6 +39,7 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FakePlayback()));
         server.start();
         return Map.of(
+                "earshot.session.secret-previous", PREVIOUS_SESSION_SECRET,
                 "spotify.accounts-url", server.baseUrl(),
                 "spotify.api-url", server.baseUrl(),
                 "spotify.client-id", CLIENT_ID,
