@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.earshot.testing.DemoProfile;
+import dev.earshot.testing.SettableClock;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -59,7 +60,7 @@ class DemoSandboxTest {
     /** The start of some round of the playback cycle; offsets below are seconds into it. */
     private static final Instant ROUND = DemoPlayback.EPOCH.plus(new DemoPlayback().cycleLength().multipliedBy(500));
 
-    private final MovableClock time = new MovableClock(ROUND.plusSeconds(60));
+    private final SettableClock time = new SettableClock(ROUND.plusSeconds(60));
 
     @Inject
     DemoPlayback playback;
