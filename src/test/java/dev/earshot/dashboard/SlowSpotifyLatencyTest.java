@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.earshot.owner.OwnerModeTest;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
@@ -30,6 +31,7 @@ import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
 /**
@@ -39,6 +41,8 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @WithTestResource(value = WireMockSpotify.class, initArgs = @ResourceArg(name = WireMockSpotify.READ_TIMEOUT, value = "5s"))
+// FaultInjectionTest's configuration (slow answers arrive, an owner is connected), so both share one Quarkus start.
+@TestProfile(OwnerModeTest.WithOwnerToken.class)
 class SlowSpotifyLatencyTest {
 
     @InjectSpotify
