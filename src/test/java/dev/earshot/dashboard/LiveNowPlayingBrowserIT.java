@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 
 import dev.earshot.testing.Browser;
 import dev.earshot.testing.DemoProfile;
-import dev.earshot.testing.DemoSignIn;
+import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.SandboxRemote;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
@@ -43,7 +43,7 @@ class LiveNowPlayingBrowserIT {
     void aSongPlaysFromTheTop() {
         // Not in @BeforeAll: Quarkus tells RestAssured the app's port only around each test.
         if (remote == null) {
-            DemoSignIn.signIn(browser);
+            SignInSteps.signInToDemo(browser);
             remote = new SandboxRemote(browser.baseUrl());
         }
         // Whatever the clock says, the cycle's first song (over four minutes) plays from 0:00.

@@ -8,16 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
 import io.restassured.response.Response;
 
-/** The browser's part of a sign-in, step by step, over real HTTP: against the fake Spotify, or through the demo sandbox. */
+/**
+ * The browser's part of a sign-in, step by step: over real HTTP against the fake Spotify or through the demo
+ * sandbox, or as clicks in a real browser through the demo sandbox.
+ */
 public final class SignInSteps {
-
 
     /** What {@code GET /login} handed the browser: where to go, and the login-attempt cookie. */
     public record LoginStart(Response response, URI authorize, Map<String, String> query, String loginCookie) {
@@ -109,6 +115,28 @@ public final class SignInSteps {
         return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
+    /** In a real browser ({@link DemoProfile}): from the landing page to the sandbox's consent page. */
+    public static void toDemoConsentPage(Browser browser) {
+        browser.open("/");
+        browser.driver().findElement(By.partialLinkText("Sign in with Spotify")).click();
+        browser.waitUntil(Duration.ofSeconds(10), "the sandbox's consent page",
+                ExpectedConditions.urlContains("/demo/spotify/accounts/authorize"));
+    }
+
+    /** Presses a button of the consent page ("Allow" or "Cancel") and waits for the app's answer. */
+    public static void pressOnDemoConsentPage(Browser browser, String button) {
+        browser.driver().findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
+        browser.waitUntil(Duration.ofSeconds(10), "back from the consent page",
+                driver -> !driver.getCurrentUrl().contains("/demo/spotify/accounts/"));
+    }
+
+    /** A whole demo sign-in in a real browser; ends on the dashboard. */
+    public static void signInToDemo(Browser browser) {
+        toDemoConsentPage(browser);
+        pressOnDemoConsentPage(browser, "Allow");
+        browser.waitUntil(Duration.ofSeconds(10), () -> "on /dashboard, not " + browser.path(),
+                driver -> browser.path().equals("/dashboard"));
+    }
     public static Map<String, String> query(URI uri) {
         Map<String, String> query = new LinkedHashMap<>();
         if (uri.getRawQuery() == null) {
