@@ -1,13 +1,12 @@
 package dev.earshot.auth;
 
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,31 +15,27 @@ import org.junit.jupiter.api.Test;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /** S12: after rotating EARSHOT_SESSION_SECRET, cookies under the previous secret still work and are re-sealed. */
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
-@TestProfile(KeyRotationTest.Rotated.class)
 class KeyRotationTest {
 
-    static final String OLD = SessionCookieTest.TEST_SECRET;
-    static final String NEW = "the-new-secret-after-rotation-0123456789abcdef";
+    @InjectSpotify
+    FakeSpotify spotify;
 
-    public static class Rotated implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("earshot.session.secret", NEW, "earshot.session.secret-previous", OLD);
-        }
-    }
+    /** WireMockSpotify configures the previous secret for every test; the current one is the test profile's. */
+    static final String OLD = WireMockSpotify.PREVIOUS_SESSION_SECRET;
+    static final String NEW = SessionCookieTest.TEST_SECRET;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
     }
 
     @Test
@@ -48,24 +43,24 @@ class KeyRotationTest {
         Session session = Sessions.valid("access-1", "refresh-1");
         String json = "{\"a\":\"access-1\",\"r\":\"refresh-1\",\"e\":" + session.accessExpiresAt().getEpochSecond()
                 + ",\"s\":" + session.signedInAt().getEpochSecond() + ",\"u\":\"listener-1\",\"n\":\"Ada Listener\",\"i\":null}";
-        String underOld = new CookieSealer(new SealingKeys(OLD, Optional.empty())).seal("earshot_session", json.getBytes(StandardCharsets.UTF_8));
+        String underOld = new CookieSealer(new SealingKeys(OLD, Optional.empty())).seal(CookieNames.PLAIN_SESSION, json.getBytes(StandardCharsets.UTF_8));
 
-        Response page = given().cookie(SESSION_COOKIE, underOld).redirects().follow(false).get("/dashboard");
+        Response page = given().cookie(SESSION, underOld).redirects().follow(false).get("/dashboard");
         assertEquals(200, page.statusCode());
-        String resealed = page.getCookie(SESSION_COOKIE);
+        String resealed = page.getCookie(SESSION);
         assertNotNull(resealed, "re-sealed in the same response");
         CookieSealer newOnly = new CookieSealer(new SealingKeys(NEW, Optional.empty()));
-        var opened = newOnly.open("earshot_session", resealed).orElseThrow();
+        var opened = newOnly.open(CookieNames.PLAIN_SESSION, resealed).orElseThrow();
         assertFalse(opened.underOldKey());
-        assertEquals(200, given().cookie(SESSION_COOKIE, resealed).redirects().follow(false).get("/dashboard").statusCode());
+        assertEquals(200, given().cookie(SESSION, resealed).redirects().follow(false).get("/dashboard").statusCode());
     }
 
     @Test
     void s12_cookieUnderAnUnknownSecretIsSignedOut() {
         String foreign = new CookieSealer(new SealingKeys("some-other-secret-entirely-0123456789abcdef", Optional.empty()))
-                .seal("earshot_session", "{}".getBytes(StandardCharsets.UTF_8));
-        Response page = given().cookie(SESSION_COOKIE, foreign).redirects().follow(false).get("/dashboard");
+                .seal(CookieNames.PLAIN_SESSION, "{}".getBytes(StandardCharsets.UTF_8));
+        Response page = given().cookie(SESSION, foreign).redirects().follow(false).get("/dashboard");
         assertEquals(303, page.statusCode());
-        assertEquals(0, page.getDetailedCookie(SESSION_COOKIE).getMaxAge());
+        assertEquals(0, page.getDetailedCookie(SESSION).getMaxAge());
     }
 }

@@ -1,7 +1,7 @@
 package dev.earshot.auth;
 
-import static dev.earshot.testing.SignInSteps.LOGIN_COOKIE;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.LOGIN;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,26 +28,26 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class LogoutTest {
 
-    @Inject
-    SessionCookie sessionCookie;
+    @InjectSpotify
+    FakeSpotify spotify;
 
     private String cookie;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-1")).getValue();
+        spotify.resetWithSampleListener();
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-1"));
     }
 
     @Test
     void s17_sameOriginPostExpiresEveryCookieWithTheSameAttributesAndClearsSiteData() {
-        Response response = given().cookie(SESSION_COOKIE, cookie).header("Sec-Fetch-Site", "same-origin")
+        Response response = given().cookie(SESSION, cookie).header("Sec-Fetch-Site", "same-origin")
                 .redirects().follow(false).post("/logout");
         assertEquals(303, response.statusCode());
         assertTrue(response.header("Location").endsWith("/?notice=signed-out"));
         assertEquals("\"cookies\"", response.header("Clear-Site-Data"));
         List<String> setCookies = response.headers().getValues("Set-Cookie");
-        for (String name : List.of(SESSION_COOKIE, LOGIN_COOKIE)) {
+        for (String name : List.of(SESSION, LOGIN)) {
             String header = setCookies.stream().filter(h -> h.startsWith(name + "=")).findFirst().orElseThrow(() -> new AssertionError(name));
             assertTrue(header.contains("Max-Age=0"), header);
             assertTrue(header.contains("Path=/") && header.contains("Secure") && header.contains("HttpOnly") && header.contains("SameSite=Lax"), header);
@@ -56,7 +57,7 @@ class LogoutTest {
 
     @Test
     void s17_originHeaderOfThisHostIsAcceptedWhenSecFetchSiteIsMissing() {
-        Response response = given().cookie(SESSION_COOKIE, cookie)
+        Response response = given().cookie(SESSION, cookie)
                 .header("Origin", "http://" + io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "") + ":" + io.restassured.RestAssured.port)
                 .redirects().follow(false).post("/logout");
         assertEquals(303, response.statusCode());
@@ -66,13 +67,13 @@ class LogoutTest {
     void s17_crossSiteOrUnmarkedPostsAreRefusedAndKeepTheSession() {
         for (String[] headers : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
                 {"Origin", "https://evil.example"}, {"Origin", "null"}, {}}) {
-            var request = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false);
+            var request = given().cookie(SESSION, cookie).redirects().follow(false);
             if (headers.length == 2) {
                 request.header(headers[0], headers[1]);
             }
             Response response = request.post("/logout");
             assertEquals(403, response.statusCode(), String.join("=", headers));
-            assertNull(response.getCookie(SESSION_COOKIE), "session untouched");
+            assertNull(response.getCookie(SESSION), "session untouched");
         }
     }
 
@@ -82,17 +83,17 @@ class LogoutTest {
         int port = io.restassured.RestAssured.port;
         for (String origin : new String[] {"https://" + host + ":" + port, "ftp://" + host + ":" + port, "http://" + host + ":" + (port + 1),
                 "http://" + host, "http://evil.example:" + port}) {
-            Response response = given().cookie(SESSION_COOKIE, cookie).header("Origin", origin).redirects().follow(false).post("/logout");
+            Response response = given().cookie(SESSION, cookie).header("Origin", origin).redirects().follow(false).post("/logout");
             assertEquals(403, response.statusCode(), origin);
-            assertNull(response.getCookie(SESSION_COOKIE), "session untouched by " + origin);
+            assertNull(response.getCookie(SESSION), "session untouched by " + origin);
         }
     }
 
     @Test
     void s17_getLogoutDoesNotSignOutButOffersTheButton() {
-        Response response = given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/logout");
+        Response response = given().cookie(SESSION, cookie).redirects().follow(false).get("/logout");
         assertEquals(200, response.statusCode());
-        assertNull(response.getCookie(SESSION_COOKIE));
+        assertNull(response.getCookie(SESSION));
         response.then().body(containsString("<form method=\"post\" action=\"/logout\">"));
     }
 }

@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.LOGIN_COOKIE;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.LOGIN;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -33,6 +33,7 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.SignInSteps.LoginStart;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,18 +43,21 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class SignInFlowTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     @jakarta.inject.Inject
     dev.earshot.listening.ListeningService listening;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
     }
 
     @Test
     void signInEndsOnTheDashboardWithASession() {
-        String session = SignInSteps.signIn("access-1", "refresh-1");
-        given().cookie(SESSION_COOKIE, session).redirects().follow(false)
+        String session = SignInSteps.signIn(spotify, "access-1", "refresh-1");
+        given().cookie(SESSION, session).redirects().follow(false)
                 .get("/dashboard")
                 .then().statusCode(200)
                 .body(containsString("Ada Listener"))
@@ -62,10 +66,10 @@ class SignInFlowTest {
 
     @Test
     void aProfilePictureTheCspWouldBlockBecomesTheInitial() {
-        FakeSpotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"fb-listener\",\"display_name\":\"Bea Listener\","
+        spotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"fb-listener\",\"display_name\":\"Bea Listener\","
                 + "\"images\":[{\"url\":\"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1\",\"width\":64}]}"));
-        String session = SignInSteps.signIn("access-1", "refresh-1");
-        given().cookie(SESSION_COOKIE, session).get("/dashboard").then().statusCode(200)
+        String session = SignInSteps.signIn(spotify, "access-1", "refresh-1");
+        given().cookie(SESSION, session).get("/dashboard").then().statusCode(200)
                 .body(containsString("<span class=\"avatar avatar-empty\" aria-hidden=\"true\">B</span>"))
                 .body(not(containsString("fbsbx")));
     }
@@ -84,7 +88,7 @@ class SignInFlowTest {
     @Test
     void s02_s04_s05_authorizeRequestCarriesPkceS256ConfiguredRedirectAndMinimalScopes() {
         LoginStart start = SignInSteps.startLogin();
-        assertEquals(FakeSpotify.server().baseUrl() + "/authorize", start.authorize().toString().split("\\?")[0]);
+        assertEquals(spotify.server().baseUrl() + "/authorize", start.authorize().toString().split("\\?")[0]);
         assertEquals(WireMockSpotify.CLIENT_ID, start.query().get("client_id"));
         assertEquals("code", start.query().get("response_type"));
         assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
@@ -96,18 +100,18 @@ class SignInFlowTest {
 
     @Test
     void s04_redirectUriIgnoresHostAndForwardedHeadersAndIsIdenticalInTheTokenRequest() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         Response login = given().redirects().follow(false)
                 .header("Host", "evil.example")
                 .header("X-Forwarded-Host", "evil.example")
                 .header("X-Forwarded-Proto", "https")
                 .get("/login");
         LoginStart start = new LoginStart(login, java.net.URI.create(login.header("Location")),
-                SignInSteps.query(java.net.URI.create(login.header("Location"))), login.getCookie(LOGIN_COOKIE));
+                SignInSteps.query(java.net.URI.create(login.header("Location"))), login.getCookie(LOGIN));
         assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
 
         SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
-        FakeSpotify.server().verify(FakeSpotify.tokenRequests()
+        spotify.server().verify(FakeSpotify.tokenRequests()
                 .withBasicAuth(new BasicCredentials(WireMockSpotify.CLIENT_ID, WireMockSpotify.CLIENT_SECRET))
                 .withRequestBody(containing("grant_type=authorization_code"))
                 .withRequestBody(containing("code=abc"))
@@ -117,10 +121,10 @@ class SignInFlowTest {
 
     @Test
     void s02_verifierSentOnExchangeMatchesTheChallenge() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         LoginStart start = SignInSteps.startLogin();
         SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
-        String body = FakeSpotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
+        String body = spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
         String verifier = SignInSteps.query(java.net.URI.create("x:/?" + body)).get("code_verifier");
         assertEquals(43, verifier.length(), "32 random bytes, base64url");
         assertEquals(start.query().get("code_challenge"), PkceChallenge.challengeOf(verifier));
@@ -129,7 +133,7 @@ class SignInFlowTest {
     @Test
     void s03_loginCookieIsShortLivedLaxAndHttpOnly() {
         LoginStart start = SignInSteps.startLogin();
-        var cookie = start.response().getDetailedCookie(LOGIN_COOKIE);
+        var cookie = start.response().getDetailedCookie(LOGIN);
         assertTrue(cookie.isHttpOnly());
         assertTrue(cookie.isSecured());
         assertEquals("/", cookie.getPath());
@@ -140,14 +144,14 @@ class SignInFlowTest {
 
     @Test
     void s03_parallelSignInsDoNotBreakEachOtherAndAttemptsDoNotPileUp() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         LoginStart first = SignInSteps.startLogin();
         LoginStart second = SignInSteps.startLogin(first.loginCookie());
         // The first tab returns with the cookie the browser now holds (the second's).
         Response callback = SignInSteps.callback(second.loginCookie(), "code=abc&state=" + first.state());
         assertEquals(303, callback.statusCode());
         // The second attempt survives in the rewritten cookie.
-        String remaining = callback.getCookie(LOGIN_COOKIE);
+        String remaining = callback.getCookie(LOGIN);
         SignInSteps.callback(remaining, "code=def&state=" + second.state()).then().statusCode(303);
 
         String cookie = null;
@@ -165,8 +169,8 @@ class SignInFlowTest {
         LoginStart start = SignInSteps.startLogin();
         Response response = SignInSteps.callback(start.loginCookie(), "error=server_error&code=abc&state=" + start.state());
         assertEquals(400, response.statusCode());
-        assertNull(response.getCookie(SESSION_COOKIE));
-        assertEquals(0, FakeSpotify.tokenCalls());
+        assertNull(response.getCookie(SESSION));
+        assertEquals(0, spotify.tokenCalls());
     }
 
     @Test
@@ -176,32 +180,32 @@ class SignInFlowTest {
                 "code=abc&state=" + start.state() + "&state=" + start.state(), "code=abc&state=" + start.state().substring(1)}) {
             Response response = SignInSteps.callback(start.loginCookie(), query);
             assertEquals(400, response.statusCode(), query);
-            assertNull(response.getCookie(SESSION_COOKIE), query);
-            var cleared = response.getDetailedCookie(LOGIN_COOKIE);
+            assertNull(response.getCookie(SESSION), query);
+            var cleared = response.getDetailedCookie(LOGIN);
             assertNotNull(cleared, "attempt cookie rewritten or cleared: " + query);
             assertEquals(0, cleared.getMaxAge(), query);
         }
         // No cookie at all: the state cannot match.
         SignInSteps.callback(null, "code=abc&state=" + start.state()).then().statusCode(400);
-        assertEquals(0, FakeSpotify.tokenCalls());
+        assertEquals(0, spotify.tokenCalls());
     }
 
     @Test
     void s06_missingCodeIsA400WithoutSpotifyCall() {
         LoginStart start = SignInSteps.startLogin();
         SignInSteps.callback(start.loginCookie(), "state=" + start.state()).then().statusCode(400);
-        assertEquals(0, FakeSpotify.tokenCalls());
+        assertEquals(0, spotify.tokenCalls());
     }
 
     @Test
     void s06_aStateCanBeUsedOnlyOnce() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         // Two sign-ins started in two tabs: the cookie holds both attempts.
         LoginStart first = SignInSteps.startLogin();
         LoginStart second = SignInSteps.startLogin(first.loginCookie());
         Response used = SignInSteps.callback(second.loginCookie(), "code=abc&state=" + first.state());
         assertEquals(303, used.statusCode());
-        String remaining = used.getCookie(LOGIN_COOKIE);
+        String remaining = used.getCookie(LOGIN);
         assertNotNull(remaining, "the other tab's attempt is kept");
         // The browser now sends the rewritten cookie: the used state is gone from it, the other one is not.
         assertEquals(400, SignInSteps.callback(remaining, "code=abc&state=" + first.state()).statusCode());
@@ -218,8 +222,8 @@ class SignInFlowTest {
                 .body(containsString("href=\"/login\""))
                 .body(not(containsString("<script>alert(1)")))
                 .body(not(containsString("alert(1)")));
-        assertNull(response.getCookie(SESSION_COOKIE));
-        assertEquals(0, FakeSpotify.tokenCalls());
+        assertNull(response.getCookie(SESSION));
+        assertEquals(0, spotify.tokenCalls());
     }
 
     @Test
@@ -233,17 +237,17 @@ class SignInFlowTest {
                 "[1,2,3]",
                 "{not json"};
         for (String answer : answers) {
-            FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(answer)));
+            spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(answer)));
             assertFailsClosed(answer);
         }
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<html>maintenance</html>")));
         assertFailsClosed("html");
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
         assertFailsClosed("503");
-        FakeSpotify.stubTokenError(400, "invalid_grant");
+        spotify.stubTokenError(400, "invalid_grant");
         assertFailsClosed("invalid_grant");
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withFixedDelay(2500)
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withFixedDelay(2500)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
         assertFailsClosed("timeout");
     }
@@ -252,7 +256,7 @@ class SignInFlowTest {
         LoginStart start = SignInSteps.startLogin();
         Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         assertEquals(502, response.statusCode(), what);
-        assertNull(response.getCookie(SESSION_COOKIE), what);
+        assertNull(response.getCookie(SESSION), what);
         response.then().body(containsString("Reference"))
                 .body(not(containsString("alert(1)")))
                 .body(not(containsString("invalid_grant")));
@@ -260,42 +264,42 @@ class SignInFlowTest {
 
     @Test
     void profileForbiddenExplainsDevelopmentModeAllowList() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
-        FakeSpotify.stubApi(FakeSpotify.ME, FakeSpotify.spotifyError(403, "User not registered in the Developer Dashboard"));
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubApi(FakeSpotify.ME, FakeSpotify.spotifyError(403, "User not registered in the Developer Dashboard"));
         LoginStart start = SignInSteps.startLogin();
         Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         assertEquals(403, response.statusCode());
         response.then().body(containsString("Development Mode"));
-        assertNull(response.getCookie(SESSION_COOKIE));
+        assertNull(response.getCookie(SESSION));
     }
 
     @Test
     void s09_successReplacesTheSessionAndSendsNoStoreAndNoReferrer() {
-        String first = SignInSteps.signIn("access-1", "refresh-1");
-        FakeSpotify.stubTokenGrant("access-2", "refresh-2", 3600);
+        String first = SignInSteps.signIn(spotify, "access-1", "refresh-1");
+        spotify.stubTokenGrant("access-2", "refresh-2", 3600);
         LoginStart start = SignInSteps.startLogin();
         Response callback = given().redirects().follow(false)
-                .cookie(LOGIN_COOKIE, start.loginCookie())
-                .cookie(SESSION_COOKIE, first)
+                .cookie(LOGIN, start.loginCookie())
+                .cookie(SESSION, first)
                 .get("/api/callback?code=abc&state=" + start.state());
         assertEquals(303, callback.statusCode());
         assertTrue(callback.header("Location").endsWith("/dashboard"));
         assertEquals("no-store", callback.header("Cache-Control"));
         assertEquals("no-referrer", callback.header("Referrer-Policy"));
         // The new cookie carries the new sign-in's tokens: pages opened with it use access-2.
-        String replaced = callback.getCookie(SESSION_COOKIE);
+        String replaced = callback.getCookie(SESSION);
         assertNotNull(replaced);
         // Top lists are shared per listener for minutes: drop them so the page must ask Spotify with the new token.
         listening.forget("listener-1");
-        given().cookie(SESSION_COOKIE, replaced).get("/dashboard").then().statusCode(200);
-        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-2")));
-        assertEquals(0, callback.getDetailedCookie(LOGIN_COOKIE).getMaxAge(), "used attempt removed");
-        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.ME)).withHeader("Authorization", equalTo("Bearer access-2")));
+        given().cookie(SESSION, replaced).get("/dashboard").then().statusCode(200);
+        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-2")));
+        assertEquals(0, callback.getDetailedCookie(LOGIN).getMaxAge(), "used attempt removed");
+        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.ME)).withHeader("Authorization", equalTo("Bearer access-2")));
     }
 
     @Test
     void s10_returnPathIsSameOriginOnly() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         assertEquals("/dashboard?range=long_term", landingAfterSignInWithReturn("/dashboard?range=long_term"));
         for (String hostile : new String[] {"//evil.example", "/\\evil.example", "/%09/evil.example", "https://evil.example",
                 "javascript:alert(1)", "/\u0000x"}) {
@@ -305,14 +309,14 @@ class SignInFlowTest {
 
     @Test
     void s10_aReturnPathWithCharactersAUriCannotHoldStillEndsTheSignIn() {
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         assertEquals("/dashboard%7Cx%3Cb%3E?range=%7Blong%7D%5E%60%22", landingAfterSignInWithReturn("/dashboard|x<b>?range={long}^`\""));
     }
 
     private String landingAfterSignInWithReturn(String returnTo) {
         Response login = given().redirects().follow(false).queryParam("return", returnTo).get("/login");
         String state = SignInSteps.query(java.net.URI.create(login.header("Location"))).get("state");
-        Response callback = SignInSteps.callback(login.getCookie(LOGIN_COOKIE), "code=abc&state=" + state);
+        Response callback = SignInSteps.callback(login.getCookie(LOGIN), "code=abc&state=" + state);
         return java.net.URI.create(callback.header("Location")).getRawPath()
                 + (java.net.URI.create(callback.header("Location")).getRawQuery() == null ? "" : "?" + java.net.URI.create(callback.header("Location")).getRawQuery());
     }

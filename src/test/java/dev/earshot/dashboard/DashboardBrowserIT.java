@@ -14,14 +14,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import dev.earshot.testing.Browser;
-import dev.earshot.testing.BrowserDemoProfile;
-import dev.earshot.testing.DemoSignIn;
+import dev.earshot.testing.DemoProfile;
+import dev.earshot.testing.SignInSteps;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** A newcomer's first visit in demo mode, clicked through in headless Chromium against the packaged jar. */
 @QuarkusIntegrationTest
-@TestProfile(BrowserDemoProfile.class)
+@TestProfile(DemoProfile.class)
 class DashboardBrowserIT {
 
     @RegisterExtension
@@ -41,9 +41,9 @@ class DashboardBrowserIT {
         assertVisible(By.cssSelector(".demo-banner"), "Demo mode — sample data");
         browser.screenshot("landing");
 
-        DemoSignIn.toConsentPage(browser);
+        SignInSteps.toDemoConsentPage(browser);
         assertVisible(By.tagName("h1"), "Allow Earshot to use your account?");
-        DemoSignIn.press(browser, "Allow");
+        SignInSteps.pressOnDemoConsentPage(browser, "Allow");
         browser.waitUntil(Duration.ofSeconds(10), () -> "on /dashboard, not " + browser.path(),
                 driver -> browser.path().equals("/dashboard"));
 
@@ -75,14 +75,14 @@ class DashboardBrowserIT {
 
     @Test
     void cancellingOnTheConsentPageSaysSo() {
-        DemoSignIn.toConsentPage(browser);
-        DemoSignIn.press(browser, "Cancel");
+        SignInSteps.toDemoConsentPage(browser);
+        SignInSteps.pressOnDemoConsentPage(browser, "Cancel");
         assertVisible(By.tagName("body"), "You cancelled — try again");
     }
 
     @Test
     void signingOutReturnsToTheLandingPageForGood() {
-        DemoSignIn.signIn(browser);
+        SignInSteps.signInToDemo(browser);
         browser.driver().findElement(By.xpath("//header//button[normalize-space()='Sign out']")).click();
         browser.waitUntil(Duration.ofSeconds(10), () -> "signed out onto /, not " + browser.path(),
                 driver -> browser.path().equals("/"));

@@ -1,7 +1,7 @@
 package dev.earshot.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,10 +29,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(WireMockSpotify.class)
 class DashboardCostTest {
 
-    static final int VIEWS = 30;
+    @InjectSpotify
+    FakeSpotify spotify;
 
-    @Inject
-    SessionCookie sessionCookie;
+    static final int VIEWS = 30;
 
     @Inject
     NowPlayingConfig nowPlaying;
@@ -41,42 +41,42 @@ class DashboardCostTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        cookie = sessionCookie.write(Sessions.valid("access-cost", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        spotify.resetWithSampleListener();
+        cookie = Sessions.sealed(Sessions.valid("access-cost", "refresh-" + java.util.UUID.randomUUID()));
     }
 
     @Test
     void r08_thirtyViewsInARowCostAtMostPointTwoUpstreamCallsEach() {
         long started = System.nanoTime();
         for (int i = 0; i < VIEWS; i++) {
-            given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
+            given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
                     .body(containsString("Golden Hour Static")).body(containsString("Paper Lanterns"));
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        int calls = FakeSpotify.totalRequests();
+        int calls = spotify.totalRequests();
         double perView = (double) calls / VIEWS;
         System.out.printf("Dashboard cost: %d views in %d ms -> %d upstream calls (%.3f per view; "
                 + "recently played %d, top tracks %d, top artists %d, currently playing %d, token %d)%n", VIEWS, tookMs, calls, perView,
-                FakeSpotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS),
-                FakeSpotify.apiCalls(FakeSpotify.TOP_ARTISTS), FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), FakeSpotify.tokenCalls());
+                spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), spotify.apiCalls(FakeSpotify.TOP_TRACKS),
+                spotify.apiCalls(FakeSpotify.TOP_ARTISTS), spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), spotify.tokenCalls());
         assertTrue(perView <= 0.2, perView + " calls per view");
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS));
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.TOP_ARTISTS));
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.RECENTLY_PLAYED));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_TRACKS));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_ARTISTS));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED));
     }
 
     @Test
     void r09_aFailedSectionIsAskedAgainAfterTheBackOffNotAfterTheCachePeriod() throws Exception {
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(503, "Service unavailable"));
-        given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(503, "Service unavailable"));
+        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
                 .body(containsString("answering right now")).body(not(containsString("Golden Hour Static")));
-        given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200).body(containsString("answering right now"));
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS), "no call during the back-off");
+        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200).body(containsString("answering right now"));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_TRACKS), "no call during the back-off");
 
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
         Thread.sleep(nowPlaying.errorBackoff().toMillis() + 100);
-        given().cookie(SESSION_COOKIE, cookie).get("/dashboard").then().statusCode(200)
+        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
                 .body(containsString("Golden Hour Static")).body(not(containsString("answering right now")));
-        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.TOP_TRACKS));
+        assertEquals(2, spotify.apiCalls(FakeSpotify.TOP_TRACKS));
     }
 }

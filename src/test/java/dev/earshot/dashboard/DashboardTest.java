@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -37,30 +37,30 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class DashboardTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     private static final Map<String, String> SECTION_MARKERS = Map.of(
             FakeSpotify.CURRENTLY_PLAYING, "Night Drive",
             FakeSpotify.RECENTLY_PLAYED, "Paper Lanterns",
             FakeSpotify.TOP_TRACKS, "Golden Hour Static",
             FakeSpotify.TOP_ARTISTS, "indietronica");
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private String cookie;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         newListener();
     }
 
     /** Now playing is cached per listener: a test that changes it mid-way continues as someone new. */
     private void newListener() {
-        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
     }
 
     private Response dashboard(String query) {
-        return given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get("/dashboard" + query);
+        return given().cookie(SESSION, cookie).redirects().follow(false).get("/dashboard" + query);
     }
 
     @Test
@@ -105,8 +105,8 @@ class DashboardTest {
         Map<String, String> messages = Map.of("429", "slow down", "403", "Development Mode");
         for (String path : SECTION_MARKERS.keySet()) {
             for (var fault : faults.entrySet()) {
-                FakeSpotify.resetWithSampleListener();
-                FakeSpotify.stubApi(path, fault.getValue());
+                spotify.resetWithSampleListener();
+                spotify.stubApi(path, fault.getValue());
                 newListener();
                 Response page = dashboard("");
                 String what = path + " answering " + fault.getKey();
@@ -131,7 +131,7 @@ class DashboardTest {
     @Test
     void spotifyCallsForOnePageRunInParallel() {
         for (String path : SECTION_MARKERS.keySet()) {
-            FakeSpotify.stubApi(path, okJson(FakeSpotify.fixture(fixtureFor(path))).withFixedDelay(600));
+            spotify.stubApi(path, okJson(FakeSpotify.fixture(fixtureFor(path))).withFixedDelay(600));
         }
         long started = System.nanoTime();
         dashboard("").then().statusCode(200);
@@ -152,7 +152,7 @@ class DashboardTest {
     void r06_nothingPlayingAdsAndNullItemsAreTheIdleState() {
         for (ResponseDefinitionBuilder answer : List.of(aResponse().withStatus(204), okJson(FakeSpotify.fixture("currently-playing-ad.json")),
                 okJson("{\"is_playing\":false,\"currently_playing_type\":\"unknown\",\"item\":null}"))) {
-            FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, answer);
+            spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, answer);
             newListener();
             dashboard("").then().statusCode(200)
                     .body(containsString("Nothing playing right now."))
@@ -162,7 +162,7 @@ class DashboardTest {
 
     @Test
     void r06_pausedTrackShowsThePausedState() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
         dashboard("").then().statusCode(200)
                 .body(containsString("data-status=\"paused\""))
                 .body(containsString("Paused"))
@@ -172,14 +172,14 @@ class DashboardTest {
 
     @Test
     void r06_podcastEpisodeShowsTheShowAndPublisher() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")));
         dashboard("").then().statusCode(200)
                 .body(containsString("How Playlists Learned to Listen"))
                 .body(containsString("Backroom Radio"))
                 .body(containsString("From Signal &amp; Noise"))
                 .body(containsString("Podcast"))
                 .body(containsString("21:05</span> / <span class=\"np-total\">1:02:01"));
-        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
                 .withQueryParam("additional_types", equalTo("track,episode")));
     }
 
@@ -194,7 +194,7 @@ class DashboardTest {
         assertTrue(playing.contains("<p class=\"np-announcer visually-hidden\" aria-live=\"polite\"></p>"), "announcer silent at first");
         assertTrue(playing.contains("<span class=\"badge np-podcast\" hidden>Podcast</span>"), "podcast badge ready but hidden");
 
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
         newListener();
         String idle = dashboard("").body().asString();
         assertTrue(idle.contains("data-state=\"idle\""), "idle card");
@@ -202,7 +202,7 @@ class DashboardTest {
         assertTrue(idle.contains("<progress value=\"0\""), "empty track block still there for the script");
         assertTrue(idle.contains("data-timestamp-ms=\"0\" hidden>"), "track block hidden");
 
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(500, "Server error"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(500, "Server error"));
         newListener();
         String failed = dashboard("").body().asString();
         assertTrue(failed.contains("data-state=\"unavailable\""), "unavailable card");
@@ -213,16 +213,16 @@ class DashboardTest {
 
     @Test
     void r06_localFileWithoutIdsOrArtRenders() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-local.json")));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-local.json")));
         dashboard("").then().statusCode(200).body(containsString("home-recording.mp3"));
     }
 
     @Test
     void payloadsWithMissingOptionalFieldsRender() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{\"is_playing\":true,\"item\":{\"type\":\"track\"}}"));
-        FakeSpotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson("{\"items\":[{\"track\":{\"name\":\"Bare\"},\"played_at\":\"2026-11-23T10:00:00Z\"},{\"track\":null},{}]}"));
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, okJson("{\"items\":[{\"name\":\"No Album\"},null,{}]}"));
-        FakeSpotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson("{\"items\":[{\"name\":\"No Genres\"},{\"id\":\"x\"}]}"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{\"is_playing\":true,\"item\":{\"type\":\"track\"}}"));
+        spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson("{\"items\":[{\"track\":{\"name\":\"Bare\"},\"played_at\":\"2026-11-23T10:00:00Z\"},{\"track\":null},{}]}"));
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson("{\"items\":[{\"name\":\"No Album\"},null,{}]}"));
+        spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson("{\"items\":[{\"name\":\"No Genres\"},{\"id\":\"x\"}]}"));
         dashboard("").then().statusCode(200)
                 .body(containsString("Untitled track"))
                 .body(containsString("Bare"))
@@ -233,10 +233,10 @@ class DashboardTest {
 
     @Test
     void newAccountsGetIntentionalEmptyStates() {
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("empty-page.json")));
-        FakeSpotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson(FakeSpotify.fixture("empty-page.json")));
-        FakeSpotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson("{\"items\":[]}"));
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("empty-page.json")));
+        spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson(FakeSpotify.fixture("empty-page.json")));
+        spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson("{\"items\":[]}"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
         dashboard("").then().statusCode(200)
                 .body(containsString("No top tracks for this period yet"))
                 .body(containsString("No top artists for this period yet"))
@@ -248,25 +248,25 @@ class DashboardTest {
     void rangeSwitchAsksSpotifyForThatRangeAndFallsBackToTheDefault() {
         dashboard("?range=short_term").then().statusCode(200)
                 .body(containsString("aria-current=\"page\" class=\"range range-active\">Last 4 weeks"));
-        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("short_term")));
-        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_ARTISTS)).withQueryParam("time_range", equalTo("short_term")));
+        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("short_term")));
+        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_ARTISTS)).withQueryParam("time_range", equalTo("short_term")));
 
-        FakeSpotify.server().resetRequests();
+        spotify.server().resetRequests();
         dashboard("?range=long_term").then().body(containsString("range-active\">Last 12 months"));
-        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("long_term")));
+        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("long_term")));
 
         // Top lists are cached per listener and range: every odd value lands on the one default-range entry.
-        FakeSpotify.server().resetRequests();
+        spotify.server().resetRequests();
         for (String odd : new String[] {"?range=forever", "?range=", "?range=%3Cscript%3E", ""}) {
             dashboard(odd).then().statusCode(200).body(containsString("range-active\">Last 6 months")).body(not(containsString("<script>")));
         }
-        FakeSpotify.server().verify(1, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("medium_term")));
-        FakeSpotify.server().verify(0, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", com.github.tomakehurst.wiremock.client.WireMock.notMatching("medium_term")));
+        spotify.server().verify(1, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("medium_term")));
+        spotify.server().verify(0, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", com.github.tomakehurst.wiremock.client.WireMock.notMatching("medium_term")));
     }
 
     @Test
     void s22_markupInSpotifyNamesIsShownAsText() {
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, okJson("{\"items\":[{\"name\":\"<demons>\\\"><script>alert(1)</script>\","
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson("{\"items\":[{\"name\":\"<demons>\\\"><script>alert(1)</script>\","
                 + "\"artists\":[{\"name\":\"A & B 'quoted' \\u200Fשלום\"}],"
                 + "\"external_urls\":{\"spotify\":\"javascript:alert(1)\"},"
                 + "\"album\":{\"name\":\"x\",\"images\":[{\"url\":\"javascript:alert(2)\",\"width\":300}]}}]}"));

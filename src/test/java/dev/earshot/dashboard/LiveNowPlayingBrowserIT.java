@@ -16,8 +16,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import dev.earshot.testing.Browser;
-import dev.earshot.testing.BrowserDemoProfile;
-import dev.earshot.testing.DemoSignIn;
+import dev.earshot.testing.DemoProfile;
+import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.SandboxRemote;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
@@ -29,7 +29,7 @@ import io.quarkus.test.junit.TestProfile;
  * the item, and a badge says "Paused" while paused.
  */
 @QuarkusIntegrationTest
-@TestProfile(BrowserDemoProfile.class)
+@TestProfile(DemoProfile.class)
 class LiveNowPlayingBrowserIT {
 
     private static final By CARD = By.cssSelector("section#now-playing");
@@ -43,7 +43,7 @@ class LiveNowPlayingBrowserIT {
     void aSongPlaysFromTheTop() {
         // Not in @BeforeAll: Quarkus tells RestAssured the app's port only around each test.
         if (remote == null) {
-            DemoSignIn.signIn(browser);
+            SignInSteps.signInToDemo(browser);
             remote = new SandboxRemote(browser.baseUrl());
         }
         // Whatever the clock says, the cycle's first song (over four minutes) plays from 0:00.

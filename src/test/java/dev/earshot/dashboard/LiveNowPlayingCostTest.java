@@ -30,11 +30,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.earshot.auth.Session;
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.Browser;
 import dev.earshot.testing.FakePlayback;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.Sessions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -50,6 +52,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(LiveNowPlayingCostTest.PlainCookies.class)
 class LiveNowPlayingCostTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     static final Duration WINDOW = Duration.ofSeconds(60);
     static final Duration SKIP_AT = Duration.ofSeconds(40);
 
@@ -64,13 +69,10 @@ class LiveNowPlayingCostTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @Inject
-    SessionCookie sessionCookie;
-
     @Test
     void oneMinuteOfAPlayingTrack() throws Exception {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stub(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING)).willReturn(
+        spotify.resetWithSampleListener();
+        spotify.stub(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING)).willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FakePlayback.NAME)));
         Instant started = Instant.now().minusSeconds(30);
         for (String listener : List.of("one-tab", "three-tabs", "hidden-tab")) {
@@ -122,13 +124,13 @@ class LiveNowPlayingCostTest {
                     + "  one hidden tab: %d currently-playing calls%n"
                     + "  skip made on Spotify shown after: %d ms%n"
                     + "  largest drift of the shown progress from the truth: %d ms (%d samples)%n",
-                    WINDOW.toSeconds(), oneTabCalls, FakeSpotify.tokenCalls(), threeTabCalls, hiddenCalls, skipLatency, maxDrift,
+                    WINDOW.toSeconds(), oneTabCalls, spotify.tokenCalls(), threeTabCalls, hiddenCalls, skipLatency, maxDrift,
                     drifts.size());
             System.out.print(report);
             Files.writeString(Path.of("target", "live-cost.txt"), report);
 
             assertTrue(oneTabCalls <= 12, report);
-            assertEquals(0, FakeSpotify.tokenCalls(), report);
+            assertEquals(0, spotify.tokenCalls(), report);
             assertTrue(threeTabCalls <= 12 && threeTabCalls <= oneTabCalls + 1, report);
             assertEquals(0, hiddenCalls, report);
             // Refresh-ahead (R10) would show a skip one poll late if the poll that starts the refresh did not wait
@@ -144,7 +146,7 @@ class LiveNowPlayingCostTest {
         Session session = new Session(listener, "refresh-" + listener, Instant.now().plus(Duration.ofMinutes(30)),
                 Instant.now().minus(Duration.ofHours(1)), listener, "Listener " + listener, null);
         driver.get(browser.baseUrl() + "/css/earshot.css");
-        driver.manage().addCookie(new Cookie.Builder("earshot_session", sessionCookie.write(session).getValue())
+        driver.manage().addCookie(new Cookie.Builder(CookieNames.PLAIN_SESSION, Sessions.sealed(session))
                 .path("/").isHttpOnly(true).sameSite("Lax").expiresOn(new Date(System.currentTimeMillis() + 3_600_000)).build());
         driver.get(browser.baseUrl() + "/dashboard");
         browser.waitUntil(Duration.ofSeconds(10), "dashboard of " + listener,
@@ -173,8 +175,8 @@ class LiveNowPlayingCostTest {
         return shown.longValue() - truth;
     }
 
-    private static int calls(String accessToken, Instant from, Instant to) {
-        List<LoggedRequest> requests = FakeSpotify.server().findAll(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+    private int calls(String accessToken, Instant from, Instant to) {
+        List<LoggedRequest> requests = spotify.server().findAll(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken)));
         return (int) requests.stream()
                 .filter(r -> !r.getLoggedDate().toInstant().isBefore(from) && r.getLoggedDate().toInstant().isBefore(to))

@@ -2,7 +2,7 @@ package dev.earshot.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,11 +24,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -38,19 +38,19 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class NowPlayingApiTest {
 
-    @Inject
-    SessionCookie sessionCookie;
+    @InjectSpotify
+    FakeSpotify spotify;
 
     private String cookie;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        spotify.resetWithSampleListener();
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
     }
 
     private Response poll() {
-        return given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing");
+        return given().cookie(SESSION, cookie).get("/api/me/now-playing");
     }
 
     @Test
@@ -85,7 +85,7 @@ class NowPlayingApiTest {
 
     @Test
     void r06_episodeNamesTheEpisodePublisherAndShow() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")));
         poll().then().statusCode(200)
                 .body("song.type", equalTo("episode"))
                 .body("song.trackName", equalTo("How Playlists Learned to Listen"))
@@ -95,19 +95,19 @@ class NowPlayingApiTest {
 
     @Test
     void r06_pausedIsPausedAndNothingPlayingIsIdle() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
         poll().then().body("status", equalTo("paused")).body("song.isPlaying", equalTo(false)).body("song.progressMs", equalTo(61000));
         for (var answer : List.of(aResponse().withStatus(204), okJson(FakeSpotify.fixture("currently-playing-ad.json")),
                 okJson("{\"currently_playing_type\":\"unknown\",\"item\":null}"))) {
             reset();
-            FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, answer);
+            spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, answer);
             poll().then().statusCode(200).body("status", equalTo("idle")).body("song", nullValue()).body("stale", equalTo(false));
         }
     }
 
     @Test
     void r08_tenTabsOfOneListenerCostOneUpstreamCall() throws Exception {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(300));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(300));
         ExecutorService tabs = Executors.newFixedThreadPool(10);
         try {
             List<Future<Integer>> polls = new ArrayList<>();
@@ -120,73 +120,73 @@ class NowPlayingApiTest {
         } finally {
             tabs.shutdownNow();
         }
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
+        assertEquals(1, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
         poll();
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "still within the cache period");
+        assertEquals(1, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "still within the cache period");
     }
 
     @Test
     void r08_listenersDoNotShareAnswers() {
         poll();
-        String other = sessionCookie.write(Sessions.valid("access-2", "refresh-" + java.util.UUID.randomUUID())).getValue();
-        given().cookie(SESSION_COOKIE, other).get("/api/me/now-playing").then().statusCode(200);
-        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
+        String other = Sessions.sealed(Sessions.valid("access-2", "refresh-" + java.util.UUID.randomUUID()));
+        given().cookie(SESSION, other).get("/api/me/now-playing").then().statusCode(200);
+        assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
     }
 
     @Test
     void r02_after429NoCallUntilRetryAfterAndTheLastValueIsServedStale() throws Exception {
         poll().then().body("stale", equalTo(false));
         Thread.sleep(3100); // past the cache period
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "rate limited").withHeader("Retry-After", "2"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "rate limited").withHeader("Retry-After", "2"));
         // Refresh-ahead (R10): the first poll after the cache period gets the cached value at once; the 429 comes in the background.
         poll().then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         Eventually.within(Duration.ofSeconds(2), "the 429 marks the value stale", () -> poll().then().extract().path("stale").equals(true));
         poll().then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"))
                 .body("status", equalTo("playing"));
-        int callsAfter429 = FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
+        int callsAfter429 = spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
         assertEquals(2, callsAfter429);
         for (int i = 0; i < 5; i++) {
             poll().then().statusCode(200).body("stale", equalTo(true));
         }
-        assertEquals(callsAfter429, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "quiet until Retry-After has passed");
+        assertEquals(callsAfter429, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "quiet until Retry-After has passed");
 
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
         Thread.sleep(2100);
         Eventually.within(Duration.ofSeconds(2), "fresh again once Retry-After has passed",
                 () -> "Slow Morning".equals(poll().then().extract().path("song.trackName")));
         poll().then().body("stale", equalTo(false));
-        assertEquals(callsAfter429 + 1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
+        assertEquals(callsAfter429 + 1, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
     }
 
     @Test
     void r01_r02_r10_serverErrorsAndTimeoutsServeTheLastValueStaleAndBackOff() throws Exception {
         poll().then().body("stale", equalTo(false));
         Thread.sleep(3100);
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{}").withFixedDelay(1500));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{}").withFixedDelay(1500));
         long started = System.nanoTime();
         poll().then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 700, "the cached value is served without waiting for Spotify");
         Eventually.within(Duration.ofSeconds(3), "the read timeout (1 s in tests) marks the value stale",
                 () -> poll().then().extract().path("stale").equals(true));
-        int calls = FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
+        int calls = spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
         assertEquals(2, calls);
         poll().then().body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
-        assertEquals(calls, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "backing off");
+        assertEquals(calls, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "backing off");
     }
 
     @Test
     void r07_failureWithoutAnyEarlierValueIsUnavailableNotAnError() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(502).withBody("<html>bad gateway</html>"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(502).withBody("<html>bad gateway</html>"));
         poll().then().statusCode(200).body("status", equalTo("unavailable")).body("song", nullValue()).body("stale", equalTo(true));
     }
 
     @Test
     void r03_aDeadSessionAnswers401AndClearsTheCookie() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "revoked"));
-        FakeSpotify.stubTokenError(400, "invalid_grant");
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "revoked"));
+        spotify.stubTokenError(400, "invalid_grant");
         Response response = poll();
         assertEquals(401, response.statusCode());
         response.then().body("song", nullValue());
-        assertEquals(0, response.getDetailedCookie(SESSION_COOKIE).getMaxAge());
+        assertEquals(0, response.getDetailedCookie(SESSION).getMaxAge());
     }
 }

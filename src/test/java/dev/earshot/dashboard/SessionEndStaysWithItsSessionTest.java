@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,9 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.earshot.auth.Session;
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,18 +43,18 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class SessionEndStaysWithItsSessionTest {
 
-    @Inject
-    SessionCookie sessionCookie;
+    @InjectSpotify
+    FakeSpotify spotify;
 
     private String userId;
     private String deadRefresh;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         userId = "listener-" + UUID.randomUUID();
         deadRefresh = "refresh-dead-" + UUID.randomUUID();
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).withRequestBody(containing("refresh_token=" + deadRefresh))
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).withRequestBody(containing("refresh_token=" + deadRefresh))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}").withFixedDelay(400)));
     }
@@ -69,7 +70,7 @@ class SessionEndStaysWithItsSessionTest {
     void r03_aSecond401OfOneSessionDoesNotSignOutAnotherSharingTheFetch() throws Exception {
         String deadToken = "access-revoked-" + UUID.randomUUID();
         // Spotify rejects the dead session's token, slowly, so the other session joins the same in-flight fetch.
-        FakeSpotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
+        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired").withFixedDelay(400)));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
         String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
@@ -86,7 +87,7 @@ class SessionEndStaysWithItsSessionTest {
     @Test
     void r03_onTheDashboardToo() throws Exception {
         String deadToken = "access-revoked-" + UUID.randomUUID();
-        FakeSpotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
+        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired").withFixedDelay(400)));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
         String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
@@ -96,10 +97,10 @@ class SessionEndStaysWithItsSessionTest {
     @Test
     void r03_aDeadSessionThatOnlyStartedABackgroundRefreshIsSignedOutOnItsNextRequest() throws Exception {
         String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
-        given().cookie(SESSION_COOKIE, alive).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, alive).get("/api/me/now-playing").then().statusCode(200);
         Thread.sleep(3100); // past the cache period: the next reader starts a background refresh
         String deadToken = "access-revoked-" + UUID.randomUUID();
-        FakeSpotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
+        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired")));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
 
@@ -110,11 +111,11 @@ class SessionEndStaysWithItsSessionTest {
                     next.set(nowPlaying(dead));
                     return next.get().statusCode() == 401;
                 });
-        assertEquals(0, next.get().getDetailedCookie(SESSION_COOKIE).getMaxAge());
-        assertEquals(1, FakeSpotify.tokenCalls(), "one refresh try for the dead session, then no more");
+        assertEquals(0, next.get().getDetailedCookie(SESSION).getMaxAge());
+        assertEquals(1, spotify.tokenCalls(), "one refresh try for the dead session, then no more");
         Response other = nowPlaying(alive);
         assertEquals(200, other.statusCode());
-        assertNull(other.getDetailedCookie(SESSION_COOKIE), "the other session keeps its cookie");
+        assertNull(other.getDetailedCookie(SESSION), "the other session keeps its cookie");
     }
 
     private void assertOnlyTheDeadSessionIsSignedOut(String path, String dead, String alive) throws Exception {
@@ -124,14 +125,14 @@ class SessionEndStaysWithItsSessionTest {
         Response deadResponse = deadAnswer.get(10, TimeUnit.SECONDS);
 
         assertTrue(deadResponse.statusCode() == 401 || deadResponse.statusCode() == 303, "the dead session is signed out: " + deadResponse.statusCode());
-        assertEquals(0, deadResponse.getDetailedCookie(SESSION_COOKIE).getMaxAge(), "its cookie is cleared");
+        assertEquals(0, deadResponse.getDetailedCookie(SESSION).getMaxAge(), "its cookie is cleared");
         assertEquals(200, aliveAnswer.statusCode(), "the other session is not signed out");
-        assertNull(aliveAnswer.getDetailedCookie(SESSION_COOKIE), "and keeps its cookie");
+        assertNull(aliveAnswer.getDetailedCookie(SESSION), "and keeps its cookie");
         assertTrue(aliveAnswer.body().asString().contains("Night Drive"), "and sees the listener's playback");
     }
 
     private Response request(String path, String cookie) {
-        return given().cookie(SESSION_COOKIE, cookie).redirects().follow(false).get(path);
+        return given().cookie(SESSION, cookie).redirects().follow(false).get(path);
     }
 
     private Response nowPlaying(String cookie) {
@@ -141,6 +142,6 @@ class SessionEndStaysWithItsSessionTest {
     private String cookie(String accessToken, String refreshToken, Duration left) {
         Instant now = Instant.now();
         Session session = new Session(accessToken, refreshToken, now.plus(left), now.minus(Duration.ofHours(1)), userId, "Ada Listener", null);
-        return sessionCookie.write(session).getValue();
+        return Sessions.sealed(session);
     }
 }

@@ -1,7 +1,7 @@
 package dev.earshot.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,13 +23,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
+import dev.earshot.owner.OwnerModeTest;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
 /**
@@ -39,28 +41,30 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @WithTestResource(value = WireMockSpotify.class, initArgs = @ResourceArg(name = WireMockSpotify.READ_TIMEOUT, value = "5s"))
+// FaultInjectionTest's configuration (slow answers arrive, an owner is connected), so both share one Quarkus start.
+@TestProfile(OwnerModeTest.WithOwnerToken.class)
 class SlowSpotifyLatencyTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final int VIEWERS = 4;
     static final Duration LOAD = Duration.ofSeconds(10);
     static final Duration SPOTIFY_DELAY = Duration.ofSeconds(3);
 
-    @Inject
-    SessionCookie sessionCookie;
-
     @Test
     void r10_withA3sSpotifyViewersAreAnsweredFromTheCacheAtP99Under50ms() throws Exception {
-        FakeSpotify.resetWithSampleListener();
-        String cookie = sessionCookie.write(Sessions.valid("access-slow", "refresh-" + java.util.UUID.randomUUID())).getValue();
-        given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(false));
+        spotify.resetWithSampleListener();
+        String cookie = Sessions.sealed(Sessions.valid("access-slow", "refresh-" + java.util.UUID.randomUUID()));
+        given().cookie(SESSION, cookie).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(false));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest poll = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/me/now-playing"))
-                .header("Cookie", SESSION_COOKIE + "=" + cookie).build();
+                .header("Cookie", SESSION + "=" + cookie).build();
         for (int i = 0; i < 300; i++) { // warm-up: the measured requests should not pay for class loading and JIT
             client.send(poll, HttpResponse.BodyHandlers.ofString());
         }
-        long firstFetchedAt = given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING,
+        long firstFetchedAt = given().cookie(SESSION, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING,
                 okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay((int) SPOTIFY_DELAY.toMillis()));
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -88,14 +92,14 @@ class SlowSpotifyLatencyTest {
         } finally {
             viewers.shutdownNow();
         }
-        long newestFetchedAt = given().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
+        long newestFetchedAt = given().cookie(SESSION, cookie).get("/api/me/now-playing").then().extract().<Long>path("fetchedAt");
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         long p50 = sorted.get(sorted.size() / 2);
         long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
         long max = sorted.get(sorted.size() - 1);
-        int calls = FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
+        int calls = spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
         String report = String.format("R10 with a %d s Spotify: %d viewers, %d requests in %d s: p50 %d ms, p99 %d ms, max %d ms; "
                 + "%d currently-playing calls; data refreshed %d ms after the first fetch", SPOTIFY_DELAY.toSeconds(), VIEWERS,
                 sorted.size(), LOAD.toSeconds(), p50, p99, max, calls, newestFetchedAt - firstFetchedAt);

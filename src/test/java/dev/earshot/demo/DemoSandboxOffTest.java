@@ -2,23 +2,15 @@ package dev.earshot.demo;
 
 import static io.restassured.RestAssured.given;
 
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(DemoSandboxOffTest.DemoOff.class)
+@WithTestResource(WireMockSpotify.class) // demo mode off, as every test with the fake Spotify has it
 class DemoSandboxOffTest {
-
-    public static class DemoOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("earshot.demo", "false", "quarkus.http.test-port", "0",
-                    "spotify.client-id", "some-client", "spotify.client-secret", "some-secret");
-        }
-    }
 
     @Test
     void nothingAnswersUnderDemoWhenDemoModeIsOff() {

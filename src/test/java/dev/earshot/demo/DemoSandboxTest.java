@@ -17,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.earshot.testing.DemoProfile;
+import dev.earshot.testing.SettableClock;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -41,15 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(DemoSandboxTest.DemoOn.class)
+@TestProfile(DemoProfile.class)
 class DemoSandboxTest {
-
-    public static class DemoOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("earshot.demo", "true", "quarkus.http.test-port", "0");
-        }
-    }
 
     private static final String AUTHORIZE = DemoSandbox.ACCOUNTS_PATH + "/authorize";
     private static final String TOKEN = DemoSandbox.ACCOUNTS_PATH + "/api/token";
@@ -66,7 +60,7 @@ class DemoSandboxTest {
     /** The start of some round of the playback cycle; offsets below are seconds into it. */
     private static final Instant ROUND = DemoPlayback.EPOCH.plus(new DemoPlayback().cycleLength().multipliedBy(500));
 
-    private final MovableClock time = new MovableClock(ROUND.plusSeconds(60));
+    private final SettableClock time = new SettableClock(ROUND.plusSeconds(60));
 
     @Inject
     DemoPlayback playback;
@@ -169,7 +163,7 @@ class DemoSandboxTest {
                 .then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("token_type", equalTo("Bearer"))
-                .body("expires_in", equalTo(300))
+                .body("expires_in", equalTo(60)) // DemoProfile's access-token lifetime
                 .body("scope", equalTo(ALL_SCOPES))
                 .body("access_token", not(emptyString()))
                 .body("refresh_token", not(emptyString()))
@@ -456,7 +450,7 @@ class DemoSandboxTest {
 
         time.advance(Duration.ofSeconds(5));
         given().post(REMOTE + "/pause").then().statusCode(204);
-        time.advance(Duration.ofMinutes(2)); // less than a token's five minutes
+        time.advance(Duration.ofSeconds(50)); // less than a token's minute under DemoProfile
         api(accessToken).get(API + "/me/player/currently-playing")
                 .then().statusCode(200)
                 .body("item.name", equalTo("Ísbrú"))

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import dev.earshot.testing.Browser;
-import dev.earshot.testing.BrowserDemoProfile;
+import dev.earshot.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -19,7 +19,7 @@ import io.quarkus.test.junit.TestProfile;
  * the sandbox's listener is the owner): the README card renders as an image, the iframe page is live.
  */
 @QuarkusIntegrationTest
-@TestProfile(BrowserDemoProfile.class)
+@TestProfile(DemoProfile.class)
 class EmbedBrowserIT {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package dev.earshot.flow;
 
+import dev.earshot.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -32,11 +32,12 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.owner.OwnerModeTest;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +56,9 @@ import io.restassured.RestAssured;
 @TestProfile(OwnerModeTest.WithOwnerToken.class)
 class FaultInjectionTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     static final Duration PHASE = Duration.ofSeconds(4);
     static final int CLIENTS = 3;
     static final Duration PAUSE_BETWEEN_REQUESTS = Duration.ofMillis(40);
@@ -68,9 +72,6 @@ class FaultInjectionTest {
     record Phase(String name, ResponseDefinitionBuilder answer) {
     }
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<Integer, LongAdder>> statuses = new ConcurrentHashMap<>();
@@ -78,9 +79,9 @@ class FaultInjectionTest {
 
     @Test
     void underSteadyLoadSpotifysFaultsCostNo5xxNoLeaksAndRecoverWithinSeconds() throws Exception {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
-        String cookie = sessionCookie.write(Sessions.valid("access-fault", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        spotify.resetWithSampleListener();
+        spotify.stubTokenGrant("owner-access-1", null, 3600);
+        String cookie = Sessions.sealed(Sessions.valid("access-fault", "refresh-" + java.util.UUID.randomUUID()));
         List<String> paths = List.of("/api/now-playing", "/api/me/now-playing", "/dashboard", "/embed/now-playing.svg");
 
         List<Phase> phases = List.of(
@@ -115,28 +116,28 @@ class FaultInjectionTest {
             Thread.sleep(PHASE.toMillis()); // healthy warm-up: pools and caches reach their working size
             threadsBefore = liveThreads();
             heapBefore = usedHeapAfterGc();
-            upstreamPerPhase.put("healthy", (long) FakeSpotify.totalRequests());
+            upstreamPerPhase.put("healthy", (long) spotify.totalRequests());
 
             for (Phase phase : phases) {
-                int before = FakeSpotify.totalRequests();
+                int before = spotify.totalRequests();
                 for (String path : WEB_API) {
-                    FakeSpotify.stubApi(path, phase.answer());
+                    spotify.stubApi(path, phase.answer());
                 }
                 Thread.sleep(PHASE.toMillis());
-                upstreamPerPhase.put(phase.name(), (long) FakeSpotify.totalRequests() - before);
+                upstreamPerPhase.put(phase.name(), (long) spotify.totalRequests() - before);
             }
 
-            int beforeRecovery = FakeSpotify.totalRequests();
-            FakeSpotify.server().resetMappings();
-            FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
-            FakeSpotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json")));
-            FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")));
-            FakeSpotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson(FakeSpotify.recentlyPlayed()));
-            FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
-            FakeSpotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson(FakeSpotify.fixture("top-artists.json")));
+            int beforeRecovery = spotify.totalRequests();
+            spotify.server().resetMappings();
+            spotify.stubTokenGrant("owner-access-1", null, 3600);
+            spotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json")));
+            spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")));
+            spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson(FakeSpotify.recentlyPlayed()));
+            spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
+            spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson(FakeSpotify.fixture("top-artists.json")));
             long recoveredAt = System.currentTimeMillis();
             recoveryMs = timeUntilFresh(cookie, recoveredAt);
-            upstreamPerPhase.put("recovery", (long) FakeSpotify.totalRequests() - beforeRecovery);
+            upstreamPerPhase.put("recovery", (long) spotify.totalRequests() - beforeRecovery);
         } finally {
             running.set(false);
             for (Future<?> running1 : clients) {
@@ -167,7 +168,7 @@ class FaultInjectionTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .timeout(Duration.ofSeconds(10));
         if (path.startsWith("/dashboard") || path.startsWith("/api/me")) {
-            request.header("Cookie", dev.earshot.testing.SignInSteps.SESSION_COOKIE + "=" + cookie);
+            request.header("Cookie", dev.earshot.testing.CookieNames.SESSION + "=" + cookie);
         }
         try {
             HttpResponse<Void> answer = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
@@ -187,9 +188,9 @@ class FaultInjectionTest {
         boolean dashboardFresh = false;
         while (System.currentTimeMillis() < deadline) {
             publicFresh = publicFresh || fresh(RestAssured.given().get("/api/now-playing"), recoveredAt);
-            ownFresh = ownFresh || fresh(RestAssured.given().cookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE, cookie)
+            ownFresh = ownFresh || fresh(RestAssured.given().cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
                     .get("/api/me/now-playing"), recoveredAt);
-            dashboardFresh = dashboardFresh || !RestAssured.given().cookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE, cookie)
+            dashboardFresh = dashboardFresh || !RestAssured.given().cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
                     .get("/dashboard").body().asString().contains("class=\"problem");
             if (publicFresh && ownFresh && dashboardFresh) {
                 return System.currentTimeMillis() - recoveredAt;

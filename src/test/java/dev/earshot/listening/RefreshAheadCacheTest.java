@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,36 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyException;
+import dev.earshot.testing.SettableClock;
 
 /** The cache behind every listener read, on a clock moved by hand (R02, R08, R10, R11). */
 class RefreshAheadCacheTest {
 
     static final Duration FRESH = Duration.ofSeconds(30);
     static final Duration BACKOFF = Duration.ofSeconds(5);
-
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** Spotify as a list of calls the test answers when it likes, each with the token it was made with. */
     static final class Calls {
@@ -69,7 +43,7 @@ class RefreshAheadCacheTest {
         }
     }
 
-    private final HandClock clock = new HandClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final RefreshAheadCache<String, String> cache = new RefreshAheadCache<>(clock, FRESH, BACKOFF, Duration.ZERO, Duration.ofHours(1));
     private final Calls spotify = new Calls();
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -29,6 +30,9 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(WireMockSpotify.class)
 @TestProfile(OwnerAccessTokenFallbackTest.WithAccessTokenOnly.class)
 class OwnerAccessTokenFallbackTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final String ACCESS_TOKEN = "owner-access-token-from-env";
 
@@ -48,7 +52,7 @@ class OwnerAccessTokenFallbackTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         owner.forgetInMemoryState();
         feed.forget("owner:");
     }
@@ -57,9 +61,9 @@ class OwnerAccessTokenFallbackTest {
     void theAccessTokenIsUsedAsItIsAndTheLogWarnsThatItExpiresWithinAnHour() throws Exception {
         given().get("/api/now-playing").then().statusCode(200)
                 .body("song.trackName", Matchers.equalTo("Night Drive"));
-        FakeSpotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
-        assertEquals(0, FakeSpotify.tokenCalls(), "there is nothing to refresh it with");
+        assertEquals(0, spotify.tokenCalls(), "there is nothing to refresh it with");
         String log = Files.readString(Path.of("target/quarkus-test.log"));
         assertTrue(log.contains("The owner's account uses SPOTIFY_ACCESS_TOKEN: it expires within an hour"), "the warning is logged");
         assertTrue(!log.contains(ACCESS_TOKEN), "the token itself is never logged (S21)");
@@ -69,7 +73,7 @@ class OwnerAccessTokenFallbackTest {
 
     @Test
     void onceSpotifyRejectsItTheWidgetIsOfflineWithoutFurtherCalls() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "The access token expired"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "The access token expired"));
         given().get("/api/now-playing").then().statusCode(200)
                 .body("song", Matchers.nullValue())
                 .body("offline", Matchers.equalTo(true));
@@ -77,7 +81,7 @@ class OwnerAccessTokenFallbackTest {
         for (int i = 0; i < 5; i++) {
             given().get("/api/now-playing").then().statusCode(200).body("offline", Matchers.equalTo(true));
         }
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "no call after Spotify said no");
-        assertEquals(0, FakeSpotify.tokenCalls());
+        assertEquals(1, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "no call after Spotify said no");
+        assertEquals(0, spotify.tokenCalls());
     }
 }

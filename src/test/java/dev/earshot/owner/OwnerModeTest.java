@@ -35,6 +35,9 @@ import dev.earshot.spotify.TokenGrant;
 import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.Sessions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -47,6 +50,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 @TestProfile(OwnerModeTest.WithOwnerToken.class)
 public class OwnerModeTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final Path DATA_DIR = Path.of("target", "owner-mode-test-" + ProcessHandle.current().pid());
 
@@ -66,9 +72,6 @@ public class OwnerModeTest {
     OwnerTokenStore store;
 
     @Inject
-    dev.earshot.auth.SessionCookie sessionCookie;
-
-    @Inject
     dev.earshot.listening.NowPlayingFeed feed;
 
     @Inject
@@ -79,18 +82,18 @@ public class OwnerModeTest {
 
     @BeforeEach
     void reset() throws Exception {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         Files.deleteIfExists(store.file());
         owner.forgetInMemoryState();
-        FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
+        spotify.stubTokenGrant("owner-access-1", null, 3600);
         feed.forget("owner:");
         ownerConnected.fire(new OwnerConnected("listener-1")); // the embeds' caches start cold, as after a new connection
     }
 
     @Test
     void r08_fiveHundredConcurrentViewersOnAColdCacheCostOneTokenCallAndOneApiCall() throws Exception {
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(FakeSpotify.tokenAnswer("owner-access-1", null, 3600).withFixedDelay(200)));
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(200));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(FakeSpotify.tokenAnswer("owner-access-1", null, 3600).withFixedDelay(200)));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(200));
         // A plain JDK client fires all 500 at once: the whole stampede lands within the cache period.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/now-playing");
@@ -103,13 +106,13 @@ public class OwnerModeTest {
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("Night Drive"));
         }
-        assertEquals(1, FakeSpotify.tokenCalls(), "one token refresh");
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "one currently-playing call");
+        assertEquals(1, spotify.tokenCalls(), "one token refresh");
+        assertEquals(1, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "one currently-playing call");
     }
 
     @Test
     void s19_s20_publicJsonHasTheContractCorsAndNoCookies() {
-        Response response = given().cookie("__Host-earshot_session", "anything").get("/api/now-playing");
+        Response response = given().cookie(CookieNames.SESSION, "anything").get("/api/now-playing");
         response.then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .body("song.trackName", equalTo("Night Drive"))
@@ -126,7 +129,7 @@ public class OwnerModeTest {
     void r02_429IsHonouredAndTheLastValueServedStale() throws Exception {
         given().get("/api/now-playing").then().body("stale", equalTo(false));
         Thread.sleep(3100);
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "slow down").withHeader("Retry-After", "30"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "slow down").withHeader("Retry-After", "30"));
         // The first viewer after the cache period is served the cached value at once (R10); the 429 arrives in the background.
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         Eventually.within(Duration.ofSeconds(2), "the 429 marks the value stale",
@@ -134,21 +137,21 @@ public class OwnerModeTest {
         for (int i = 0; i < 5; i++) {
             given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
         }
-        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "no call while Retry-After runs");
+        assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "no call while Retry-After runs");
     }
 
     @Test
     void r05_aRotatedRefreshTokenIsSavedAndSurvivesARestart() {
-        FakeSpotify.stubTokenGrant("owner-access-2", "owner-refresh-rotated", 3600);
+        spotify.stubTokenGrant("owner-access-2", "owner-refresh-rotated", 3600);
         given().get("/api/now-playing").then().statusCode(200);
         assertEquals("owner-refresh-rotated", store.load().orElseThrow().refreshToken());
         assertFalse(readRaw().contains("owner-refresh-rotated"), "sealed on disk, not plain text");
 
         owner.forgetInMemoryState(); // as a restart does
-        FakeSpotify.server().resetRequests();
-        FakeSpotify.stubTokenGrant("owner-access-3", null, 3600);
+        spotify.server().resetRequests();
+        spotify.stubTokenGrant("owner-access-3", null, 3600);
         assertEquals("owner-access-3", owner.current().toCompletableFuture().join());
-        FakeSpotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-rotated")));
+        spotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-rotated")));
         assertEquals(OwnerAccount.Source.STORE, owner.status().source(), "the store takes precedence over the environment");
     }
 
@@ -160,18 +163,18 @@ public class OwnerModeTest {
         owner.forgetInMemoryState();
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         assertEquals(OwnerAccount.Source.ENVIRONMENT, owner.status().source());
-        FakeSpotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-from-env")));
+        spotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-from-env")));
         assertTrue(readLog().contains("cannot be opened with the current EARSHOT_SESSION_SECRET"), "the log says why");
     }
 
     @Test
     void r04_invalidGrantTakesTheWidgetOfflineWithoutARetryStorm() {
-        FakeSpotify.stubTokenError(400, "invalid_grant");
+        spotify.stubTokenError(400, "invalid_grant");
         for (int i = 0; i < 20; i++) {
             given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("status", equalTo("unavailable"))
                     .body("offline", equalTo(true));
         }
-        assertEquals(1, FakeSpotify.tokenCalls(), "one try, then offline");
+        assertEquals(1, spotify.tokenCalls(), "one try, then offline");
         assertTrue(owner.status().offline());
         given().get("/embed/now-playing").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Offline"));
         given().get("/embed/now-playing.svg").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Offline"));
@@ -181,7 +184,7 @@ public class OwnerModeTest {
     void r02_fivexxServesTheLastValueStale() throws Exception {
         given().get("/api/now-playing").then().body("stale", equalTo(false));
         Thread.sleep(3100);
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(503));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(503));
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         Eventually.within(Duration.ofSeconds(2), "the 503 marks the value stale",
                 () -> given().get("/api/now-playing").then().extract().path("stale").equals(true));
@@ -193,7 +196,7 @@ public class OwnerModeTest {
         given().get("/api/now-playing").then().body("stale", equalTo(false));
         Thread.sleep(3100);
         // The read timeout in tests is 1 s; Spotify here would take 10.
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(10_000));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(10_000));
         long started = System.nanoTime();
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -202,17 +205,17 @@ public class OwnerModeTest {
                 () -> given().get("/api/now-playing").then().extract().path("stale").equals(true));
         // During the back-off that follows, viewers get the stale value at once, without another call.
         given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true));
-        assertEquals(2, FakeSpotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
+        assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
     }
 
     @Test
     void s19_s22_svgCardIsWellFormedWithHostileNamesAndCarriesTheRightHeaders() throws Exception {
         String hostile = "\\\"><script>alert(1)</script> <demons> & 'q' \\u200F\\u202Eשלום 🎧 " + "x".repeat(5000);
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{\"is_playing\":true,\"progress_ms\":1000,\"currently_playing_type\":\"track\","
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{\"is_playing\":true,\"progress_ms\":1000,\"currently_playing_type\":\"track\","
                 + "\"item\":{\"id\":\"h\",\"name\":\"" + hostile + "\",\"type\":\"track\",\"duration_ms\":200000,"
                 + "\"artists\":[{\"name\":\"" + hostile + "\"}],\"album\":{\"name\":\"a\",\"images\":[{\"url\":\""
-                + FakeSpotify.server().baseUrl() + "/image.png\",\"width\":300}]}}}"));
-        Response svg = given().cookie("__Host-earshot_session", "x").get("/embed/now-playing.svg");
+                + spotify.server().baseUrl() + "/image.png\",\"width\":300}]}}}"));
+        Response svg = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing.svg");
         svg.then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"))
                 .header("Cache-Control", "no-cache, max-age=0")
@@ -225,20 +228,20 @@ public class OwnerModeTest {
         var document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertTrue(document.getDocumentElement().getTextContent().contains("<script>alert(1)</script> <demons> & 'q'"), "names shown literally");
         assertFalse(body.contains("<script"), "no live markup");
-        assertEquals(0, FakeSpotify.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/image.png"))).size(),
+        assertEquals(0, spotify.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/image.png"))).size(),
                 "S23: art from a host not on EARSHOT_IMAGE_ORIGINS is never fetched");
     }
 
     @Test
     void anUnchangedCardIsA304AndAChangedOneIsNot() {
         // Paused: the card does not move, so GitHub's proxy can revalidate it cheaply.
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
         String etag = given().get("/embed/now-playing.svg").then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).get("/embed/now-playing.svg").then().statusCode(304)
                 .header("ETag", etag).header("Cache-Control", "no-cache, max-age=0");
 
         feed.forget("owner:");
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
         Response changed = given().header("If-None-Match", etag).get("/embed/now-playing.svg");
         assertEquals(200, changed.statusCode(), "a new state is sent in full");
         assertFalse(etag.equals(changed.header("ETag")));
@@ -254,7 +257,7 @@ public class OwnerModeTest {
 
     @Test
     void idleCardSaysWhatWasLastPlayed() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
         given().get("/embed/now-playing.svg").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("last played"))
                 .body(org.hamcrest.Matchers.containsString("Paper Lanterns"));
@@ -262,18 +265,18 @@ public class OwnerModeTest {
 
     @Test
     void r08_aFailingRecentlyPlayedIsNotAskedAgainForEveryCardView() {
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
-        FakeSpotify.stubApi(FakeSpotify.RECENTLY_PLAYED, FakeSpotify.spotifyError(503, "unavailable"));
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
+        spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, FakeSpotify.spotifyError(503, "unavailable"));
         for (int i = 0; i < 5; i++) {
             given().get("/embed/now-playing.svg").then().statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("Not playing"));
         }
-        assertEquals(1, FakeSpotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), "one call, then no other during the back-off that follows a failure");
+        assertEquals(1, spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), "one call, then no other during the back-off that follows a failure");
     }
 
     @Test
     void s19_iframePageIsFrameableWhileOtherPagesAreNot() {
-        Response page = given().cookie("__Host-earshot_session", "x").get("/embed/now-playing");
+        Response page = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing");
         page.then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("data-live-url=\"/api/now-playing\""))
                 .body(org.hamcrest.Matchers.containsString("Night Drive"))
@@ -290,13 +293,12 @@ public class OwnerModeTest {
         store.save(new StoredOwner("owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
         owner.forgetInMemoryState();
 
-        String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
-                java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
-        given().cookie("__Host-earshot_session", ownerCookie).get("/dashboard").then().statusCode(200)
+        String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
+        given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Your public widget&#39;s Spotify sign-in ends on"))
                 .body(org.hamcrest.Matchers.containsString("href=\"/owner/connect\""));
-        String otherCookie = sessionCookie.write(dev.earshot.testing.Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID())).getValue();
-        given().cookie("__Host-earshot_session", otherCookie).get("/dashboard").then().statusCode(200)
+        String otherCookie = Sessions.sealed(Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID()));
+        given().cookie(CookieNames.SESSION, otherCookie).get("/dashboard").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Your public widget")));
 
         assertTrue(owner.status().endingSoon());
@@ -311,9 +313,8 @@ public class OwnerModeTest {
         java.time.Instant signedIn = java.time.Instant.now().minus(java.time.Duration.ofDays(175));
         store.save(new StoredOwner("owner-refresh-old", signedIn, "listener-owner"));
         owner.forgetInMemoryState();
-        String ownerCookie = sessionCookie.write(new dev.earshot.auth.Session("access-owner", "refresh-owner-" + java.util.UUID.randomUUID(),
-                java.time.Instant.now().plusSeconds(1800), java.time.Instant.now(), "listener-owner", "The Owner", null)).getValue();
-        String page = given().cookie("__Host-earshot_session", ownerCookie).get("/dashboard").then().statusCode(200).extract().asString();
+        String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
+        String page = given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200).extract().asString();
         String ends = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
                 .format(signedIn.atOffset(java.time.ZoneOffset.UTC).plusMonths(6));
         assertTrue(java.util.regex.Pattern.compile("sign-in ends on " + ends + ", in \\d+ days \\(").matcher(page).find(),
@@ -339,11 +340,11 @@ public class OwnerModeTest {
 
     @Test
     void ownerConnectsFromTheBrowserAndTheNewTokenIsStored() {
-        FakeSpotify.stubTokenGrant("owner-access-new", "owner-refresh-connected", 3600);
+        spotify.stubTokenGrant("owner-access-new", "owner-refresh-connected", 3600);
         Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
         assertEquals(303, start.statusCode());
         String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.SignInSteps.LOGIN_COOKIE),
+        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.CookieNames.LOGIN),
                 "code=owner-code&state=" + state);
         assertEquals(303, callback.statusCode());
         // /setup does not exist in production: the browser lands on a page that does, in every profile.
@@ -351,7 +352,7 @@ public class OwnerModeTest {
         String landed = given().get(callback.header("Location")).then().statusCode(200).extract().asString();
         assertTrue(landed.contains("Connected: your Spotify account is now the owner"), landed);
         assertFalse(landed.contains("listener-1"), "the page names no owner id");
-        assertNull(callback.getCookie(dev.earshot.testing.SignInSteps.SESSION_COOKIE), "connecting the owner opens no session");
+        assertNull(callback.getCookie(dev.earshot.testing.CookieNames.SESSION), "connecting the owner opens no session");
         StoredOwner stored = store.load().orElseThrow();
         assertEquals("owner-refresh-connected", stored.refreshToken());
         assertEquals("listener-1", stored.userId());
@@ -361,11 +362,11 @@ public class OwnerModeTest {
 
     @Test
     void onlyTheConfiguredOwnerIdMayConnect() {
-        FakeSpotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
-        FakeSpotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"somebody-else\",\"display_name\":\"Somebody\"}"));
+        spotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
+        spotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"somebody-else\",\"display_name\":\"Somebody\"}"));
         Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
         String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.SignInSteps.LOGIN_COOKIE),
+        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.CookieNames.LOGIN),
                 "code=c&state=" + state);
         assertEquals(403, callback.statusCode());
         assertTrue(store.load().isEmpty(), "nothing stored");
@@ -375,7 +376,7 @@ public class OwnerModeTest {
     @Test
     void r05_aReconnectWinsOverARotatingRefreshOfThePreviousAccountStillInFlight() throws Exception {
         // The previous account's refresh rotates its token, but answers only after the reconnect has saved the new account.
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
                 .willReturn(FakeSpotify.tokenAnswer("previous-access", "previous-refresh-rotated", 3600).withFixedDelay(600)));
         CompletableFuture<String> inFlight = owner.current().toCompletableFuture();
         awaitTokenRequest();
@@ -391,7 +392,7 @@ public class OwnerModeTest {
 
     @Test
     void r04_anInvalidGrantForThePreviousAccountArrivingAfterAReconnectLeavesTheNewOneOnline() throws Exception {
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(400)
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}").withFixedDelay(600)));
         CompletableFuture<String> inFlight = owner.current().toCompletableFuture();
@@ -406,12 +407,12 @@ public class OwnerModeTest {
     }
 
     /** Waits until the refresh has reached Spotify, so the reconnect surely happens while it is in flight. */
-    private static void awaitTokenRequest() throws InterruptedException {
+    private void awaitTokenRequest() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (FakeSpotify.tokenCalls() == 0 && System.nanoTime() < deadline) {
+        while (spotify.tokenCalls() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertEquals(1, FakeSpotify.tokenCalls(), "the refresh is in flight");
+        assertEquals(1, spotify.tokenCalls(), "the refresh is in flight");
     }
 
     private String readRaw() {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -16,6 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class OwnerNotConfiguredTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     @jakarta.inject.Inject
     OwnerAccount owner;
@@ -86,12 +91,12 @@ class OwnerNotConfiguredTest {
                     .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("stored-owner-id")));
 
             // Without a code, a sign-in starts, but only the stored owner's account completes it.
-            FakeSpotify.resetWithSampleListener();
-            FakeSpotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
+            spotify.resetWithSampleListener();
+            spotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
             var start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
             org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
             String state = SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-            SignInSteps.callback(start.getCookie(SignInSteps.LOGIN_COOKIE), "code=c&state=" + state).then().statusCode(403)
+            SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=c&state=" + state).then().statusCode(403)
                     .body(org.hamcrest.Matchers.containsString("That isn"));
             org.junit.jupiter.api.Assertions.assertEquals("stored-owner-refresh", store.load().orElseThrow().refreshToken(), "nothing replaced");
         } finally {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.earshot.config.OwnerConfig;
+import dev.earshot.testing.SettableClock;
 
 /** S27: the owner setup code expires, works once, and is gone once an owner is connected. */
 class OwnerSetupCodeTest {

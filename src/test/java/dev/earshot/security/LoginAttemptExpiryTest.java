@@ -18,6 +18,8 @@ import dev.earshot.web.UrlSafeRandom;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,13 +33,16 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class LoginAttemptExpiryTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     @Inject
     LoginAttemptCookie attempts;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenGrant("access-1", "refresh-1", 3600);
+        spotify.resetWithSampleListener();
+        spotify.stubTokenGrant("access-1", "refresh-1", 3600);
     }
 
     @Test
@@ -45,9 +50,9 @@ class LoginAttemptExpiryTest {
         String state = UrlSafeRandom.ofBytes(32);
         Response stale = SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(11)), "code=abc&state=" + state);
         assertEquals(400, stale.statusCode(), "an eleven-minute-old attempt is over");
-        assertNull(stale.getCookie(SignInSteps.SESSION_COOKIE));
-        assertEquals(0, stale.getDetailedCookie(SignInSteps.LOGIN_COOKIE).getMaxAge(), "the attempt cookie is cleared");
-        assertEquals(0, FakeSpotify.tokenCalls(), "no code exchange for an expired attempt");
+        assertNull(stale.getCookie(CookieNames.SESSION));
+        assertEquals(0, stale.getDetailedCookie(CookieNames.LOGIN).getMaxAge(), "the attempt cookie is cleared");
+        assertEquals(0, spotify.tokenCalls(), "no code exchange for an expired attempt");
     }
 
     @Test
@@ -56,7 +61,7 @@ class LoginAttemptExpiryTest {
         String state = UrlSafeRandom.ofBytes(32);
         Response fresh = SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(9)), "code=abc&state=" + state);
         assertEquals(303, fresh.statusCode(), () -> fresh.body().asString());
-        assertEquals(1, FakeSpotify.tokenCalls());
+        assertEquals(1, spotify.tokenCalls());
     }
 
     /** The app's own sealed attempt cookie, as {@code GET /login} would have set it {@code ago} earlier. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -29,6 +30,9 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(WireMockSpotify.class)
 @TestProfile(OwnerOfflineWarningTest.OwnerFromEnvironment.class)
 class OwnerOfflineWarningTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     private static final Path LOG = Path.of("target/quarkus-test.log");
     private static final String WARNING = "Spotify no longer accepts the owner's refresh token";
@@ -44,17 +48,17 @@ class OwnerOfflineWarningTest {
 
     @Test
     void r04_aRevokedOwnerTokenIsWarnedOnceInTheLogAndShownOnTheSetupPage() throws IOException {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenError(400, "invalid_grant");
+        spotify.resetWithSampleListener();
+        spotify.stubTokenError(400, "invalid_grant");
         long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
 
         for (int i = 0; i < 5; i++) {
             given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("offline", equalTo(true));
         }
-        assertEquals(1, FakeSpotify.tokenCalls(), "one try, no retry loop");
+        assertEquals(1, spotify.tokenCalls(), "one try, no retry loop");
         // Readiness is public and says UP/DOWN only; the deployer reads the state on the gated /setup page.
         given().get("/setup").then().statusCode(200).body(containsString("<strong>offline</strong>"));
-        assertEquals(1, FakeSpotify.tokenCalls(), "looking at /setup costs no call");
+        assertEquals(1, spotify.tokenCalls(), "looking at /setup costs no call");
         String log = new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).substring((int) logStart);
         assertEquals(1, log.split(WARNING, -1).length - 1, "warned once:\n" + log);
     }

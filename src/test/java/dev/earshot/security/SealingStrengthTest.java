@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.earshot.auth.CookieSealer;
 import dev.earshot.auth.SealingKeys;
+import dev.earshot.testing.CookieNames;
 
 /** S12: the sealing is AES with a 256-bit key, a 96-bit nonce and a full 128-bit GCM tag, as the requirement names them. */
 class SealingStrengthTest {
@@ -31,7 +32,7 @@ class SealingStrengthTest {
         CookieSealer sealer = new CookieSealer(new SealingKeys(SECRET, Optional.empty()));
         for (int length : new int[] {0, 1, 100, 1000}) {
             byte[] plaintext = "x".repeat(length).getBytes(StandardCharsets.UTF_8);
-            String[] parts = sealer.seal("earshot_session", plaintext).split("\\.");
+            String[] parts = sealer.seal(CookieNames.PLAIN_SESSION, plaintext).split("\\.");
             assertEquals(3, parts.length, "version, key id, payload");
             byte[] payload = Base64.getUrlDecoder().decode(parts[2]);
             assertEquals(12 + length + 16, payload.length, "96-bit nonce, ciphertext as long as the plaintext, 128-bit tag");

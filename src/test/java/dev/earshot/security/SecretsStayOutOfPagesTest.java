@@ -3,7 +3,7 @@ package dev.earshot.security;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,11 +19,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -37,16 +37,16 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 class SecretsStayOutOfPagesTest {
 
-    private static final String SESSION_SECRET = "test-only-secret-do-not-use-in-production";
+    @InjectSpotify
+    FakeSpotify spotify;
 
-    @Inject
-    SessionCookie sessionCookie;
+    private static final String SESSION_SECRET = "test-only-secret-do-not-use-in-production";
 
     private final List<String> secrets = new ArrayList<>();
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         secrets.clear();
         secrets.add(WireMockSpotify.CLIENT_SECRET);
         secrets.add(SESSION_SECRET);
@@ -57,10 +57,10 @@ class SecretsStayOutOfPagesTest {
         String access = secret("AT");
         String refresh = secret("RT");
         String code = secret("CODE");
-        FakeSpotify.stubTokenGrant(access, refresh, 3600);
+        spotify.stubTokenGrant(access, refresh, 3600);
         // A listener of its own: per-listener caches must not carry this test's answers into another test.
         String listener = Sessions.newListenerId();
-        FakeSpotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json").replace("listener-1", listener)));
+        spotify.stubApi(FakeSpotify.ME, okJson(FakeSpotify.fixture("me.json").replace("listener-1", listener)));
 
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         assertClean("GET /login", start.response());
@@ -69,9 +69,9 @@ class SecretsStayOutOfPagesTest {
         secrets.add(verifierSentToSpotify());
         assertClean("the callback's redirect", callback);
 
-        String session = callback.getCookie(SESSION_COOKIE);
+        String session = callback.getCookie(SESSION);
         for (String path : List.of("/dashboard", "/dashboard?range=long_term", "/api/me/now-playing", "/", "/logout")) {
-            Response page = given().cookie(SESSION_COOKIE, session).redirects().follow(false).get(path);
+            Response page = given().cookie(SESSION, session).redirects().follow(false).get(path);
             assertClean("GET " + path, page);
         }
     }
@@ -81,9 +81,9 @@ class SecretsStayOutOfPagesTest {
         String access = secret("AT");
         String refresh = secret("RT");
         // A refresh token Spotify has revoked: the visitor is signed out and sees the expired notice.
-        FakeSpotify.stubTokenError(400, "invalid_grant");
-        String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(-5))).getValue();
-        Response signedOut = given().cookie(SESSION_COOKIE, expiring).redirects().follow(false).get("/dashboard");
+        spotify.stubTokenError(400, "invalid_grant");
+        String expiring = Sessions.sealed(Sessions.expiringIn(access, refresh, Duration.ofSeconds(-5)));
+        Response signedOut = given().cookie(SESSION, expiring).redirects().follow(false).get("/dashboard");
         assertEquals(303, signedOut.statusCode());
         assertClean("the signed-out redirect", signedOut);
         assertClean("the expired notice", given().get(URI.create(signedOut.header("Location")).getRawPath() + "?notice=expired"));
@@ -91,7 +91,7 @@ class SecretsStayOutOfPagesTest {
         // A token answer Earshot refuses (S08) while it carries a token: the 502 page must not echo it.
         String refused = secret("AT-refused");
         String code = secret("CODE");
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(
                 "{\"access_token\":\"" + refused + "\",\"token_type\":\"mac\",\"expires_in\":3600,\"refresh_token\":\"" + refresh + "\"}")));
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         Response failed = SignInSteps.callback(start.loginCookie(), "code=" + code + "&state=" + start.state());
@@ -105,8 +105,8 @@ class SecretsStayOutOfPagesTest {
         return value;
     }
 
-    private static String verifierSentToSpotify() {
-        String body = FakeSpotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
+    private String verifierSentToSpotify() {
+        String body = spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
         return SignInSteps.query(URI.create("x:/?" + body)).get("code_verifier");
     }
 

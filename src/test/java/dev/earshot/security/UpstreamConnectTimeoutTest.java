@@ -1,6 +1,6 @@
 package dev.earshot.security;
 
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -11,13 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -44,26 +43,23 @@ class UpstreamConnectTimeoutTest {
 
     private static final Duration QUICK = Duration.ofSeconds(5);
 
-    @Inject
-    SessionCookie sessionCookie;
-
     @Test
     void r01_theCodeExchangeWithAnUnreachableAccountsHostEndsAfterTheConnectTimeout() {
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         long started = System.nanoTime();
-        Response callback = patiently().cookie(SignInSteps.LOGIN_COOKIE, start.loginCookie()).redirects().follow(false)
+        Response callback = patiently().cookie(CookieNames.LOGIN, start.loginCookie()).redirects().follow(false)
                 .get("/api/callback?code=abc&state=" + start.state());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(502, callback.statusCode());
-        assertNull(callback.getCookie(SESSION_COOKIE));
+        assertNull(callback.getCookie(SESSION));
         assertTrue(took.compareTo(QUICK) < 0, "answered after " + took.toMillis() + " ms");
     }
 
     @Test
     void r01_aWebApiCallToAnUnreachableHostEndsAfterTheConnectTimeout() {
-        String cookie = sessionCookie.write(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID())).getValue();
+        String cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
         long started = System.nanoTime();
-        patiently().cookie(SESSION_COOKIE, cookie).get("/api/me/now-playing")
+        patiently().cookie(SESSION, cookie).get("/api/me/now-playing")
                 .then().statusCode(200).body("status", equalTo("unavailable")).body("song", nullValue());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(QUICK) < 0, "answered after " + took.toMillis() + " ms");

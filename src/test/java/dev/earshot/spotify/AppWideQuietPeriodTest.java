@@ -1,6 +1,6 @@
 package dev.earshot.spotify;
 
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import dev.earshot.auth.Session;
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.listening.NowPlayingFeed;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerModeTest;
@@ -26,6 +25,7 @@ import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -41,11 +41,11 @@ import io.restassured.response.Response;
 @TestProfile(OwnerModeTest.WithOwnerToken.class)
 class AppWideQuietPeriodTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     /** Short to keep the test fast, long enough for its checks on a busy machine. */
     static final int RETRY_AFTER_SECONDS = 3;
-
-    @Inject
-    SessionCookie sessionCookie;
 
     @Inject
     NowPlayingFeed feed;
@@ -55,8 +55,8 @@ class AppWideQuietPeriodTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenGrant("owner-access-1", null, 3600);
+        spotify.resetWithSampleListener();
+        spotify.stubTokenGrant("owner-access-1", null, 3600);
         // OwnerModeTest may run before in the same app and leave the owner offline: connect afresh.
         owner.connect(new TokenGrant("owner-access-1", Instant.now().plus(Duration.ofHours(1)), "owner-refresh-quiet"), "listener-1");
     }
@@ -78,44 +78,44 @@ class AppWideQuietPeriodTest {
         given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(false)); // the owner's token is fetched
 
         // One 429, from one section of one listener's dashboard.
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, tooMany);
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, tooMany);
         Instant limitedAt = Instant.now(); // no later than the 429, so the checks below surely ran within Retry-After
-        Response first = given().cookie(SESSION_COOKIE, reader).get("/dashboard");
+        Response first = given().cookie(SESSION, reader).get("/dashboard");
         first.then().statusCode(200).body(containsString("Spotify asked us to slow down — back in"));
-        FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, com.github.tomakehurst.wiremock.client.WireMock.okJson(FakeSpotify.fixture("top-tracks.json")));
-        int journal = FakeSpotify.totalRequests();
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, com.github.tomakehurst.wiremock.client.WireMock.okJson(FakeSpotify.fixture("top-tracks.json")));
+        int journal = spotify.totalRequests();
 
         // Every page, for listeners nothing is cached for, and a session that needs a token refresh.
         String other = cookie(Sessions.valid("access-other", "refresh-" + java.util.UUID.randomUUID()));
         String expiring = cookie(Sessions.expiringIn("access-expiring", "refresh-" + java.util.UUID.randomUUID(), Duration.ofSeconds(20)));
         String expired = cookie(Sessions.expiringIn("access-expired", "refresh-" + java.util.UUID.randomUUID(), Duration.ofMinutes(-5)));
         feed.forget("owner:");
-        given().cookie(SESSION_COOKIE, other).get("/dashboard").then().statusCode(200)
+        given().cookie(SESSION, other).get("/dashboard").then().statusCode(200)
                 .body(containsString("Spotify asked us to slow down — back in"));
-        given().cookie(SESSION_COOKIE, other).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
+        given().cookie(SESSION, other).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
         given().get("/api/now-playing").then().statusCode(200).body("status", equalTo("unavailable")).body("offline", equalTo(false));
         given().get("/embed/now-playing.svg").then().statusCode(200);
-        given().cookie(SESSION_COOKIE, expiring).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
-        Response expiredAnswer = given().cookie(SESSION_COOKIE, expired).redirects().follow(false).get("/dashboard");
+        given().cookie(SESSION, expiring).get("/api/me/now-playing").then().statusCode(200).body("status", equalTo("unavailable"));
+        Response expiredAnswer = given().cookie(SESSION, expired).redirects().follow(false).get("/dashboard");
         assertEquals(200, expiredAnswer.statusCode(), "a refresh held back is not a sign-out");
         Duration spent = Duration.between(limitedAt, Instant.now());
 
         assertTrue(spent.toSeconds() < RETRY_AFTER_SECONDS, "the checks ran within Retry-After (" + spent.toMillis() + " ms)");
-        assertEquals(journal, FakeSpotify.totalRequests(), "no call reached Spotify during Retry-After: "
-                + FakeSpotify.server().getAllServeEvents().stream().limit(FakeSpotify.totalRequests() - journal)
+        assertEquals(journal, spotify.totalRequests(), "no call reached Spotify during Retry-After: "
+                + spotify.server().getAllServeEvents().stream().limit(spotify.totalRequests() - journal)
                         .map(event -> event.getRequest().getMethod() + " " + event.getRequest().getUrl()).toList());
 
         // Once Retry-After has passed, calls resume and the data is fresh again.
         Eventually.within(Duration.ofSeconds(RETRY_AFTER_SECONDS + 3), "fresh data after Retry-After",
-                () -> Boolean.FALSE.equals(given().cookie(SESSION_COOKIE, other).get("/api/me/now-playing").then().extract().path("stale")));
+                () -> Boolean.FALSE.equals(given().cookie(SESSION, other).get("/api/me/now-playing").then().extract().path("stale")));
         Eventually.within(Duration.ofSeconds(3), "the public endpoint fresh after Retry-After",
                 () -> Boolean.FALSE.equals(given().get("/api/now-playing").then().extract().path("stale")));
-        given().cookie(SESSION_COOKIE, expiring).get("/api/me/now-playing").then().statusCode(200);
-        assertTrue(FakeSpotify.tokenCalls() >= 1, "the held-back refresh is made once the quiet period is over");
-        assertTrue(FakeSpotify.totalRequests() > journal);
+        given().cookie(SESSION, expiring).get("/api/me/now-playing").then().statusCode(200);
+        assertTrue(spotify.tokenCalls() >= 1, "the held-back refresh is made once the quiet period is over");
+        assertTrue(spotify.totalRequests() > journal);
     }
 
     private String cookie(Session session) {
-        return sessionCookie.write(session).getValue();
+        return Sessions.sealed(session);
     }
 }

@@ -18,7 +18,10 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
-/** Spotify as the tests script it: canned answers from {@code src/test/resources/spotify}, and faults on demand. */
+/**
+ * Spotify as the tests script it: canned answers from {@code src/test/resources/spotify}, and faults on demand,
+ * on the WireMock server {@link WireMockSpotify} started (get one with {@code @InjectSpotify FakeSpotify spotify;}).
+ */
 public final class FakeSpotify {
 
     public static final String TOKEN_PATH = "/api/token";
@@ -28,16 +31,19 @@ public final class FakeSpotify {
     public static final String TOP_TRACKS = "/v1/me/top/tracks";
     public static final String TOP_ARTISTS = "/v1/me/top/artists";
 
-    private FakeSpotify() {
+    private final WireMockServer server;
+
+    public FakeSpotify(WireMockServer server) {
+        this.server = server;
     }
 
-    public static WireMockServer server() {
-        return WireMockSpotify.server();
+    public WireMockServer server() {
+        return server;
     }
 
     /** Forget all stubs and requests, then answer every Web API endpoint with the sample listener. */
-    public static void resetWithSampleListener() {
-        server().resetAll();
+    public void resetWithSampleListener() {
+        server.resetAll();
         endQuietPeriod();
         stubApi(ME, okJson(fixture("me.json")));
         stubApi(CURRENTLY_PLAYING, okJson(fixture("currently-playing-track.json")));
@@ -54,17 +60,17 @@ public final class FakeSpotify {
         }
     }
 
-    public static void stubApi(String path, ResponseDefinitionBuilder answer) {
-        server().stubFor(get(urlPathEqualTo(path)).willReturn(answer));
+    public void stubApi(String path, ResponseDefinitionBuilder answer) {
+        server.stubFor(get(urlPathEqualTo(path)).willReturn(answer));
     }
 
-    public static void stub(MappingBuilder mapping) {
-        server().stubFor(mapping);
+    public void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
     }
 
     /** The token endpoint grants these tokens to every request. */
-    public static void stubTokenGrant(String accessToken, String refreshToken, long expiresIn) {
-        server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(tokenAnswer(accessToken, refreshToken, expiresIn)));
+    public void stubTokenGrant(String accessToken, String refreshToken, long expiresIn) {
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(tokenAnswer(accessToken, refreshToken, expiresIn)));
     }
 
     public static ResponseDefinitionBuilder tokenAnswer(String accessToken, String refreshToken, long expiresIn) {
@@ -73,8 +79,8 @@ public final class FakeSpotify {
                 + expiresIn + refresh + "}");
     }
 
-    public static void stubTokenError(int status, String error) {
-        server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
+    public void stubTokenError(int status, String error) {
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"" + error + "\",\"error_description\":\"<script>alert(1)</script>\"}")));
     }
@@ -84,20 +90,20 @@ public final class FakeSpotify {
                 .withBody("{\"error\":{\"status\":" + status + ",\"message\":\"" + message + "\"}}");
     }
 
-    public static int tokenCalls() {
-        return server().countRequestsMatching(postRequestedFor(urlPathEqualTo(TOKEN_PATH)).build()).getCount();
+    public int tokenCalls() {
+        return server.countRequestsMatching(postRequestedFor(urlPathEqualTo(TOKEN_PATH)).build()).getCount();
     }
 
-    public static int apiCalls(String path) {
-        return server().countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
+    public int apiCalls(String path) {
+        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
     }
 
     public static RequestPatternBuilder tokenRequests() {
         return postRequestedFor(urlPathEqualTo(TOKEN_PATH));
     }
 
-    public static int totalRequests() {
-        return server().getAllServeEvents().size();
+    public int totalRequests() {
+        return server.getAllServeEvents().size();
     }
 
     /** The recently-played fixture with its plays 10, 20 and 30 minutes before now. */

@@ -4,14 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.earshot.auth.Session;
+import dev.earshot.auth.SessionCookie;
+import io.quarkus.arc.Arc;
 
 /**
- * Sessions in chosen states, for sealing with the app's own {@code SessionCookie}. Each is a new
- * listener (user id), so per-listener caches never carry one test's answers into another.
+ * Sessions in chosen states, and the session cookie the app would set for one, sealed by the app's own
+ * {@code SessionCookie}. Each is a new listener (user id) unless named, so per-listener caches never carry
+ * one test's answers into another.
  */
 public final class Sessions {
 
     private Sessions() {
+    }
+
+    /** The session cookie's value for this session, sealed as the running app seals it ({@code @QuarkusTest}s only). */
+    public static String sealed(Session session) {
+        return Arc.container().instance(SessionCookie.class).get().write(session).getValue();
     }
 
     public static String newListenerId() {
@@ -26,6 +34,13 @@ public final class Sessions {
         Instant now = Instant.now();
         return new Session(accessToken, refreshToken, now.plus(left), now.minus(Duration.ofHours(1)), newListenerId(),
                 "Ada Listener", "https://i.scdn.co/image/avatar64");
+    }
+
+    /** A session of this very listener (such as the owner), signed in just now, half an hour left. */
+    public static Session ofListener(String userId, String displayName) {
+        Instant now = Instant.now();
+        return new Session("access-" + userId, "refresh-" + java.util.UUID.randomUUID(), now.plus(Duration.ofMinutes(30)), now,
+                userId, displayName, null);
     }
 
     public static Session signedInAt(Instant signedInAt) {

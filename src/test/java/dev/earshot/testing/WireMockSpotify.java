@@ -9,18 +9,24 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts WireMock on a free port as both of Spotify's hosts and points the app at it; demo mode off.
+ * Starts WireMock on a free port as both of Spotify's hosts, points the app at it (demo mode off), and
+ * injects it into the test's {@link InjectSpotify} fields, as a {@link FakeSpotify} or a {@code WireMockServer}.
  */
 public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
 
     public static final String CLIENT_ID = "test-client-id";
     public static final String CLIENT_SECRET = "test-client-secret-value";
     public static final String REDIRECT_URI = "http://127.0.0.1:8080/api/callback";
+    /**
+     * The session secret before the last rotation (S12), configured for every test so that key rotation needs
+     * no Quarkus restart of its own; the current secret is the test profile's {@code earshot.session.secret}.
+     */
+    public static final String PREVIOUS_SESSION_SECRET = "previous-test-secret-before-rotation-0123456789abcdef";
 
     /** Init argument: the app's read timeout towards Spotify (1 s unless a test needs slow answers to arrive). */
     public static final String READ_TIMEOUT = "read-timeout";
 
-    private static WireMockServer server;
+    private WireMockServer server;
     private String readTimeout = "1s";
 
     @Override
@@ -33,6 +39,7 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FakePlayback()));
         server.start();
         return Map.of(
+                "earshot.session.secret-previous", PREVIOUS_SESSION_SECRET,
                 "spotify.accounts-url", server.baseUrl(),
                 "spotify.api-url", server.baseUrl(),
                 "spotify.client-id", CLIENT_ID,
@@ -49,7 +56,11 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    public static WireMockServer server() {
-        return server;
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(new FakeSpotify(server),
+                new TestInjector.AnnotatedAndMatchesType(InjectSpotify.class, FakeSpotify.class));
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectSpotify.class, WireMockServer.class));
     }
 }

@@ -25,6 +25,8 @@ import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.FuzzInput;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +42,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(WireMockSpotify.class)
 class EdgeFuzzTest {
 
+    @InjectSpotify
+    FakeSpotify spotify;
+
     private static final int REQUESTS = 2500;
 
     @TestHTTPResource("/")
@@ -51,8 +56,8 @@ class EdgeFuzzTest {
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stubTokenGrant("fuzz-access", "fuzz-refresh", 3600);
+        spotify.resetWithSampleListener();
+        spotify.stubTokenGrant("fuzz-access", "fuzz-refresh", 3600);
     }
 
     @Test
@@ -68,7 +73,7 @@ class EdgeFuzzTest {
             String context = "seed " + seed + ", request:\n" + request;
             assertTrue(answer.status() >= 200 && answer.status() < 500, "answered " + answer.status() + " to " + context);
             for (String cookie : answer.setCookies()) {
-                if (cookie.startsWith(SignInSteps.SESSION_COOKIE + "=")) {
+                if (cookie.startsWith(CookieNames.SESSION + "=")) {
                     assertTrue(cookie.toLowerCase(Locale.ROOT).contains("max-age=0"), "a session cookie was set: " + cookie + " for " + context);
                 }
             }
@@ -77,9 +82,9 @@ class EdgeFuzzTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("EdgeFuzzTest: %d requests in %d ms (seed %d), by status %s%n", sent, millis, seed, byStatus);
-        assertEquals(0, FakeSpotify.server().countRequestsMatching(FakeSpotify.tokenRequests()
+        assertEquals(0, spotify.server().countRequestsMatching(FakeSpotify.tokenRequests()
                 .withRequestBody(containing("grant_type=authorization_code")).build()).getCount(), "no code exchange (seed " + seed + ")");
-        assertEquals(0, FakeSpotify.tokenCalls(), "no token request at all (seed " + seed + ")");
+        assertEquals(0, spotify.tokenCalls(), "no token request at all (seed " + seed + ")");
     }
 
     // --- what is sent ---
@@ -129,8 +134,8 @@ class EdgeFuzzTest {
 
     /** Session and login-attempt cookies, alone or duplicated, with garbage, base64 garbage, sealed-looking or very long values. */
     private static String cookieHeader(FuzzInput fuzz) {
-        return String.join("; ", fuzz.list(1, 4, () -> fuzz.pick(SignInSteps.SESSION_COOKIE, SignInSteps.LOGIN_COOKIE,
-                "earshot_session", "earshot_login", "other") + "=" + cookieValue(fuzz)));
+        return String.join("; ", fuzz.list(1, 4, () -> fuzz.pick(CookieNames.SESSION, CookieNames.LOGIN,
+                CookieNames.PLAIN_SESSION, CookieNames.PLAIN_LOGIN, "other") + "=" + cookieValue(fuzz)));
     }
 
     private static String cookieValue(FuzzInput fuzz) {

@@ -21,6 +21,7 @@ import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -29,6 +30,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class ErrorPagesTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     private static final Pattern REFERENCE = Pattern.compile("Reference: <code>([A-Za-z0-9_-]+)</code>");
 
@@ -54,8 +58,8 @@ class ErrorPagesTest {
 
     @Test
     void s25_aFailedCodeExchangeShowsAReferenceLoggedOnceAtErrorWithItsStackTrace() {
-        FakeSpotify.resetWithSampleListener();
-        FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
+        spotify.resetWithSampleListener();
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
         var start = SignInSteps.startLogin();
         assertLogged(() -> SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()), 502, Level.SEVERE);
     }

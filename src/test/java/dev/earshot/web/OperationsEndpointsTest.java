@@ -1,7 +1,7 @@
 package dev.earshot.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,11 +18,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,12 +36,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(WireMockSpotify.class)
 class OperationsEndpointsTest {
 
-    @Inject
-    SessionCookie sessionCookie;
+    @InjectSpotify
+    FakeSpotify spotify;
 
     @BeforeEach
     void reset() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
     }
 
     @Test
@@ -65,7 +65,7 @@ class OperationsEndpointsTest {
         double tokenCalls = metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}");
         double meCalls = metric("earshot_spotify_calls_total{endpoint=\"me\",status=\"200\"}");
 
-        String session = SignInSteps.signIn("access-metrics", "refresh-metrics-" + java.util.UUID.randomUUID());
+        String session = SignInSteps.signIn(spotify, "access-metrics", "refresh-metrics-" + java.util.UUID.randomUUID());
 
         assertEquals(signIns + 1, metric("earshot_sign_ins_total{outcome=\"success\"}"));
         assertEquals(tokenCalls + 1, metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}"));
@@ -73,8 +73,8 @@ class OperationsEndpointsTest {
 
         double misses = metric("earshot_now_playing_lookups_total{result=\"miss\"}");
         double hits = metric("earshot_now_playing_lookups_total{result=\"hit\"}");
-        given().cookie(SESSION_COOKIE, session).get("/api/me/now-playing").then().statusCode(200);
-        given().cookie(SESSION_COOKIE, session).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, session).get("/api/me/now-playing").then().statusCode(200);
+        given().cookie(SESSION, session).get("/api/me/now-playing").then().statusCode(200);
         assertEquals(misses + 1, metric("earshot_now_playing_lookups_total{result=\"miss\"}"), "the first poll calls Spotify");
         assertEquals(hits + 1, metric("earshot_now_playing_lookups_total{result=\"hit\"}"), "the second is served from the cache");
     }
@@ -85,12 +85,12 @@ class OperationsEndpointsTest {
         double limited = metric("earshot_spotify_rate_limited_total{endpoint=\"currently-playing\"}");
         double calls429 = metric("earshot_spotify_calls_total{endpoint=\"currently-playing\",status=\"429\"}");
         double stale = metric("earshot_now_playing_lookups_total{result=\"stale\"}");
-        FakeSpotify.stubTokenGrant("access-refreshed", null, 3600);
-        FakeSpotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
-        String expired = sessionCookie.write(Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(),
-                Duration.ofMinutes(-1))).getValue();
+        spotify.stubTokenGrant("access-refreshed", null, 3600);
+        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
+        String expired = Sessions.sealed(Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(),
+                Duration.ofMinutes(-1)));
 
-        given().cookie(SESSION_COOKIE, expired).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(true));
+        given().cookie(SESSION, expired).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(true));
 
         assertEquals(refreshes + 1, metric("earshot_token_refreshes_total{account=\"session\",outcome=\"success\"}"));
         assertEquals(limited + 1, metric("earshot_spotify_rate_limited_total{endpoint=\"currently-playing\"}"));
@@ -100,7 +100,7 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsNeverCarryATokenOrAUserId() {
-        SignInSteps.signIn("access-secret-value", "refresh-secret-value");
+        SignInSteps.signIn(spotify, "access-secret-value", "refresh-secret-value");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertFalse(metrics.contains("secret-value"));
         assertFalse(metrics.contains("listener-"), "no per-user label");

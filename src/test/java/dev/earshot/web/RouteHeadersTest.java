@@ -31,11 +31,12 @@ import jakarta.ws.rs.PUT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -49,6 +50,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 class RouteHeadersTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -74,29 +78,26 @@ class RouteHeadersTest {
     record Route(String declared, Kind kind, Function<RequestSpecification, Response> request) {
     }
 
-    @Inject
-    SessionCookie sessionCookie;
-
     private String session;
 
     @BeforeEach
     void signIn() {
-        FakeSpotify.resetWithSampleListener();
-        session = sessionCookie.write(Sessions.valid("access-routes", "refresh-routes")).getValue();
+        spotify.resetWithSampleListener();
+        session = Sessions.sealed(Sessions.valid("access-routes", "refresh-routes"));
     }
 
     private List<Route> routes() {
         return List.of(
                 new Route("GET /", Kind.PAGE, r -> r.get("/")),
-                new Route("GET /dashboard", Kind.PAGE, r -> r.cookie(SignInSteps.SESSION_COOKIE, session).get("/dashboard")),
+                new Route("GET /dashboard", Kind.PAGE, r -> r.cookie(CookieNames.SESSION, session).get("/dashboard")),
                 new Route("GET /login", Kind.PAGE, r -> r.get("/login")),
                 new Route("GET /api/callback", Kind.PAGE, r -> r.get("/api/callback?code=x&state=y")),
-                new Route("GET /logout", Kind.PAGE, r -> r.cookie(SignInSteps.SESSION_COOKIE, session).get("/logout")),
-                new Route("POST /logout", Kind.PAGE, r -> r.cookie(SignInSteps.SESSION_COOKIE, session).header("Sec-Fetch-Site", "same-origin").post("/logout")),
+                new Route("GET /logout", Kind.PAGE, r -> r.cookie(CookieNames.SESSION, session).get("/logout")),
+                new Route("POST /logout", Kind.PAGE, r -> r.cookie(CookieNames.SESSION, session).header("Sec-Fetch-Site", "same-origin").post("/logout")),
                 new Route("GET /owner/connect", Kind.PAGE, r -> r.get("/owner/connect")),
                 new Route("POST /owner/connect", Kind.PAGE, r -> r.header("Sec-Fetch-Site", "same-origin").formParam("code", "WRONG-CODE").post("/owner/connect")),
                 new Route("GET /setup", Kind.PAGE, r -> r.get("/setup")),
-                new Route("GET /api/me/now-playing", Kind.PERSONAL_JSON, r -> r.cookie(SignInSteps.SESSION_COOKIE, session).get("/api/me/now-playing")),
+                new Route("GET /api/me/now-playing", Kind.PERSONAL_JSON, r -> r.cookie(CookieNames.SESSION, session).get("/api/me/now-playing")),
                 new Route("GET /api/now-playing", Kind.PUBLIC_JSON, r -> r.get("/api/now-playing")),
                 new Route("GET /embed/now-playing", Kind.EMBED, r -> r.get("/embed/now-playing")),
                 new Route("GET /embed/now-playing.svg", Kind.SVG, r -> r.get("/embed/now-playing.svg")),

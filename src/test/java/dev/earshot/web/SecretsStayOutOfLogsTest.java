@@ -3,7 +3,7 @@ package dev.earshot.web;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.earshot.testing.SignInSteps.SESSION_COOKIE;
+import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,12 +24,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.earshot.auth.SessionCookie;
 import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
+import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -46,6 +46,9 @@ import io.restassured.response.Response;
 @WithTestResource(WireMockSpotify.class)
 @TestProfile(SecretsStayOutOfLogsTest.EverythingLogged.class)
 class SecretsStayOutOfLogsTest {
+
+    @InjectSpotify
+    FakeSpotify spotify;
 
     static final String OWNER_REFRESH = "OWNER-RT-secret-" + UUID.randomUUID();
 
@@ -69,12 +72,9 @@ class SecretsStayOutOfLogsTest {
         }
     }
 
-    @Inject
-    SessionCookie sessionCookie;
-
     @Test
     void s21_noTokenCodeOrSecretIsLoggedAtDebugDuringSignInRefreshRotationOwnerRefreshAndFailures() {
-        FakeSpotify.resetWithSampleListener();
+        spotify.resetWithSampleListener();
         String access = "AT-secret-" + UUID.randomUUID();
         String refresh = "RT-secret-" + UUID.randomUUID();
         String rotated = "RT-rotated-" + UUID.randomUUID();
@@ -88,34 +88,34 @@ class SecretsStayOutOfLogsTest {
         Response failed;
         try (CapturedLog log = CapturedLog.start()) {
             // Sign-in.
-            FakeSpotify.stubTokenGrant(access, refresh, 3600);
+            spotify.stubTokenGrant(access, refresh, 3600);
             var start = SignInSteps.startLogin();
             secrets.add(start.state());
             secrets.add(start.loginCookie());
             Response callback = SignInSteps.callback(start.loginCookie(), "code=" + code + "&state=" + start.state());
             assertEquals(303, callback.statusCode());
-            secrets.add(callback.getCookie(SESSION_COOKIE));
+            secrets.add(callback.getCookie(SESSION));
 
             // Refresh with rotation (expiring token), then a 401 and a dead refresh token.
-            String expiring = sessionCookie.write(Sessions.expiringIn(access, refresh, Duration.ofSeconds(5))).getValue();
+            String expiring = Sessions.sealed(Sessions.expiringIn(access, refresh, Duration.ofSeconds(5)));
             secrets.add(expiring);
-            FakeSpotify.stubTokenGrant(refreshedAccess, rotated, 3600);
-            Response refreshed = given().cookie(SESSION_COOKIE, expiring).get("/dashboard");
+            spotify.stubTokenGrant(refreshedAccess, rotated, 3600);
+            Response refreshed = given().cookie(SESSION, expiring).get("/dashboard");
             assertEquals(200, refreshed.statusCode());
-            secrets.add(refreshed.getCookie(SESSION_COOKIE));
-            FakeSpotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
-            FakeSpotify.stubTokenError(400, "invalid_grant");
-            String other = sessionCookie.write(Sessions.valid(access + "-x", refresh + "-x")).getValue();
-            given().cookie(SESSION_COOKIE, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
+            secrets.add(refreshed.getCookie(SESSION));
+            spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
+            spotify.stubTokenError(400, "invalid_grant");
+            String other = Sessions.sealed(Sessions.valid(access + "-x", refresh + "-x"));
+            given().cookie(SESSION, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
 
             // The owner's widget refreshes its own token.
-            FakeSpotify.resetWithSampleListener();
-            FakeSpotify.stubTokenGrant(ownerAccess, null, 3600);
+            spotify.resetWithSampleListener();
+            spotify.stubTokenGrant(ownerAccess, null, 3600);
             given().get("/api/now-playing").then().statusCode(200);
-            assertTrue(FakeSpotify.tokenCalls() >= 1, "the owner's token was refreshed");
+            assertTrue(spotify.tokenCalls() >= 1, "the owner's token was refreshed");
 
             // A failed sign-in: its page reference must be the one in the log line.
-            FakeSpotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
+            spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
             var failing = SignInSteps.startLogin();
             failed = SignInSteps.callback(failing.loginCookie(), "code=" + code + "&state=" + failing.state());
             assertEquals(502, failed.statusCode());

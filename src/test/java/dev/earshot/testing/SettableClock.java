@@ -1,4 +1,4 @@
-package dev.earshot.owner;
+package dev.earshot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A {@link Clock} the owner tests move by hand (the app injects a Clock, not an InstantSource). */
-final class SettableClock extends Clock {
+/** A {@link Clock} (so also an {@code InstantSource}) that a test sets and moves by hand. */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
