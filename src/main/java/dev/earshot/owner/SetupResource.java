@@ -2,6 +2,7 @@ package dev.earshot.owner;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -20,7 +21,7 @@ import dev.earshot.demo.DemoMode;
  * The details the public health checks keep to themselves (the owner, where the token comes from, when
  * its sign-in ends, whether the data directory can be written) are shown here.
  */
-@jakarta.ws.rs.Path("/setup")
+@Path("/setup")
 public class SetupResource {
 
     @CheckedTemplate
