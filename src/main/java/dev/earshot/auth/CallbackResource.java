@@ -1,5 +1,6 @@
 package dev.earshot.auth;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +19,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import dev.earshot.config.SpotifySettings;
+import dev.earshot.listening.ListenerProfile;
+import dev.earshot.listening.ListenerProfiles;
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyAccounts;
 import dev.earshot.spotify.SpotifyException;
-import dev.earshot.spotify.SpotifyImage;
-import dev.earshot.spotify.SpotifyUser;
-import dev.earshot.spotify.SpotifyWebApi;
 import dev.earshot.spotify.TokenGrant;
 import dev.earshot.web.CorrelationId;
 import dev.earshot.web.ErrorPage;
@@ -46,7 +46,7 @@ public class CallbackResource {
 
     private final SpotifySettings spotify;
     private final SpotifyAccounts accounts;
-    private final SpotifyWebApi webApi;
+    private final ListenerProfiles profiles;
     private final LoginAttemptCookie attemptCookie;
     private final SessionCookie sessionCookie;
     private final SignInRateLimit rateLimit;
@@ -54,11 +54,11 @@ public class CallbackResource {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    CallbackResource(SpotifySettings spotify, SpotifyAccounts accounts, SpotifyWebApi webApi, LoginAttemptCookie attemptCookie,
+    CallbackResource(SpotifySettings spotify, SpotifyAccounts accounts, ListenerProfiles profiles, LoginAttemptCookie attemptCookie,
             SessionCookie sessionCookie, SignInRateLimit rateLimit, OwnerSignIns ownerSignIns, Clock clock, MeterRegistry metrics) {
         this.spotify = spotify;
         this.accounts = accounts;
-        this.webApi = webApi;
+        this.profiles = profiles;
         this.attemptCookie = attemptCookie;
         this.sessionCookie = sessionCookie;
         this.rateLimit = rateLimit;
@@ -98,11 +98,11 @@ public class CallbackResource {
         }
         LoginAttempt started = attempt.get();
         return accounts.exchangeCode(code.get(), spotify.redirectUri(), started.verifier())
-                .thenCompose(grant -> webApi.me(AccessTokens.fixed(grant.accessToken())).thenCompose(user -> signIn(grant, user, started, attemptsAfter)))
+                .thenCompose(grant -> profiles.of(AccessTokens.fixed(grant.accessToken())).thenCompose(user -> signIn(grant, user, started, attemptsAfter)))
                 .exceptionally(failure -> signInFailed(failure, attemptsAfter));
     }
 
-    private CompletionStage<Response> signIn(TokenGrant grant, SpotifyUser user, LoginAttempt attempt, NewCookie attemptsAfter) {
+    private CompletionStage<Response> signIn(TokenGrant grant, ListenerProfile user, LoginAttempt attempt, NewCookie attemptsAfter) {
         if (grant.refreshToken() == null || user.id() == null || user.id().isBlank()) {
             throw new SpotifyException.Unavailable("Sign-in answer lacked a refresh token or user id");
         }
@@ -113,7 +113,7 @@ public class CallbackResource {
         Session session = new Session(grant.accessToken(), grant.refreshToken(), grant.expiresAt(), clock.instant(),
                 user.id(), user.displayName(), avatar(user));
         countSignIn("success");
-        return done(Response.seeOther(java.net.URI.create(attempt.returnTo()))
+        return done(Response.seeOther(URI.create(attempt.returnTo()))
                 .cookie(sessionCookie.write(session), attemptsAfter)
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
@@ -174,15 +174,10 @@ public class CallbackResource {
     }
 
     /** The smallest profile picture the pages may show (the sandbox's are our own); none otherwise, and the page shows an initial. */
-    private String avatar(SpotifyUser user) {
-        if (user.images() == null) {
-            return null;
-        }
-        return user.images().stream()
-                .filter(image -> image != null && image.url() != null && image.url().startsWith("http"))
-                .filter(image -> spotify.demo() || SecurityHeaders.pagesMayShowImage(image.url()))
-                .min(java.util.Comparator.comparingInt((SpotifyImage image) -> image.width() == null ? Integer.MAX_VALUE : image.width()))
-                .map(SpotifyImage::url)
+    private String avatar(ListenerProfile user) {
+        return user.pictureUrls().stream()
+                .filter(url -> spotify.demo() || SecurityHeaders.pagesMayShowImage(url))
+                .findFirst()
                 .filter(url -> url.length() <= 512)
                 .orElse(null);
     }

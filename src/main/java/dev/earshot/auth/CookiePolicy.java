@@ -1,6 +1,7 @@
 package dev.earshot.auth;
 
 import java.time.Duration;
+import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
@@ -31,7 +32,7 @@ public class CookiePolicy {
 
     /** Expires the cookie with the same attributes it was set with, so the browser really drops it (S17). */
     public NewCookie expire(String baseName) {
-        return builder(baseName, "").maxAge(0).expiry(new java.util.Date(0)).build();
+        return builder(baseName, "").maxAge(0).expiry(new Date(0)).build();
     }
 
     private NewCookie.Builder builder(String baseName, String value) {

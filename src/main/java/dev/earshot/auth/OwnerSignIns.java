@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import dev.earshot.spotify.SpotifyUser;
+import dev.earshot.listening.ListenerProfile;
 import dev.earshot.spotify.TokenGrant;
 
 /**
@@ -18,5 +18,5 @@ public interface OwnerSignIns {
      * The answer to the browser; {@code attemptsAfter} must be set on it to clear the used attempt.
      * Asynchronous, because keeping the owner's token touches the disk and the callback runs on the event loop.
      */
-    CompletionStage<Response> completed(TokenGrant grant, SpotifyUser user, NewCookie attemptsAfter);
+    CompletionStage<Response> completed(TokenGrant grant, ListenerProfile user, NewCookie attemptsAfter);
 }

@@ -30,6 +30,16 @@ public class SessionGuard {
         Response.ResponseBuilder answer(boolean sessionExpired);
     }
 
+    /**
+     * How work tells the guard that what it fetched shows the sign-in has ended (R03, R04), without a
+     * Spotify failure of its own to hand on. Private: callers say it with {@link #sessionEnded()}.
+     */
+    private static final class SessionEnded extends RuntimeException {
+        SessionEnded() {
+            super("The sign-in has ended", null, false, false);
+        }
+    }
+
     private final SessionCookie sessionCookie;
     private final SessionRefresher refresher;
     private final Clock clock;
@@ -46,6 +56,14 @@ public class SessionGuard {
 
     public NewCookie clearCookie() {
         return sessionCookie.clear();
+    }
+
+    /**
+     * The answer work gives when what it fetched shows the sign-in has ended: the guard then signs the
+     * visitor out, as it does when a refresh finds the sign-in dead.
+     */
+    public static CompletionStage<Response.ResponseBuilder> sessionEnded() {
+        return CompletableFuture.failedFuture(new SessionEnded());
     }
 
     public CompletionStage<Response> run(HttpHeaders headers, Function<SignedInSession, CompletionStage<Response.ResponseBuilder>> work,
@@ -67,7 +85,7 @@ public class SessionGuard {
         }
         return result.handle((builder, failure) -> {
             if (failure != null) {
-                if (SpotifyException.endsSession(failure)) {
+                if (SpotifyException.endsSession(failure) || SpotifyException.unwrap(failure) instanceof SessionEnded) {
                     return signedOut.answer(true).cookie(sessionCookie.clear()).build();
                 }
                 throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);

@@ -2,6 +2,7 @@ package dev.earshot.dashboard;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.GET;
@@ -15,13 +16,12 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import dev.earshot.auth.SessionGuard;
-import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.auth.SignedInSession;
+import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.listening.ListeningService;
 import dev.earshot.listening.TimeRange;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerStatus;
-import dev.earshot.spotify.SpotifyException;
 
 /** {@code GET /dashboard}: a signed-in listener's page, rendered on the server from their session. */
 @Path("/dashboard")
@@ -50,14 +50,15 @@ public class DashboardResource {
     }
 
     private CompletionStage<Response.ResponseBuilder> render(SignedInSession signedIn, TimeRange range) {
-        return listening.dashboard(signedIn.session().userId(), signedIn, range).thenApply(result -> {
+        return listening.dashboard(signedIn.session().userId(), signedIn, range).thenCompose(result -> {
             if (result.sessionEnded()) {
-                throw new SpotifyException.Unauthorized("A dashboard section found the sign-in dead");
+                // A section found the sign-in dead: the guard signs the visitor out instead of showing the page.
+                return SessionGuard.sessionEnded();
             }
             var session = signedIn.session();
             String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result, pollInterval.toMillis(),
                     ownerNotice(session.userId()))).render();
-            return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            return CompletableFuture.completedFuture(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
         });
     }
 

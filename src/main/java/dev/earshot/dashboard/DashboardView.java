@@ -3,10 +3,10 @@ package dev.earshot.dashboard;
 import java.util.List;
 
 import dev.earshot.listening.Artist;
-import dev.earshot.web.NowPlayingCard;
 import dev.earshot.listening.ChartBar;
 import dev.earshot.listening.Listening;
 import dev.earshot.listening.NowPlaying;
+import dev.earshot.listening.NowPlayingCard;
 import dev.earshot.listening.TasteCharts;
 import dev.earshot.listening.TimeRange;
 import dev.earshot.listening.Track;

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** What an authorization code stands for until the app exchanges it at the token endpoint. */
-record AuthorizationGrant(String clientId, String redirectUri, Set<String> scopes, Optional<PkceChallenge> challenge,
+record AuthorizationGrant(String clientId, String redirectUri, Set<String> scopes, Optional<PkceCheck> challenge,
                           Instant issuedAt) {
 
     AuthorizationGrant {

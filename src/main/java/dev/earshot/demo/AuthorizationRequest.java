@@ -1,13 +1,13 @@
 package dev.earshot.demo;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.earshot.spotify.RedirectUriRules;
 
 /**
  * The parameters of {@code GET /authorize} (carried again by the consent form), checked the way
@@ -18,6 +18,7 @@ record AuthorizationRequest(String clientId, String responseType, String redirec
 
     // RFC 7636: 43 to 128 characters of the unreserved set.
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+    private static final String INVALID_REDIRECT_URI = "INVALID_CLIENT: Invalid redirect URI";
 
     AuthorizationRequest {
         clientId = orEmpty(clientId);
@@ -37,7 +38,31 @@ record AuthorizationRequest(String clientId, String responseType, String redirec
         if (!DemoSandbox.CLIENT_ID.equals(clientId)) {
             return Optional.of("INVALID_CLIENT: Invalid client");
         }
-        return RedirectUriRules.refusal(redirectUri).map(RedirectUriRules.Refusal::spotifyMessage);
+        return redirectUriRefusal(redirectUri);
+    }
+
+    /**
+     * Spotify's redirect URI rules (SPOTIFY.md): absolute, no user info or fragment, HTTPS, or plain HTTP to a
+     * loopback IP literal only. The app checks its own configuration against the same rules in
+     * {@code spotify.RedirectUriRules}; the sandbox states them again because it plays Spotify and knows
+     * nothing of the app, as Spotify does not.
+     */
+    private static Optional<String> redirectUriRefusal(String redirectUri) {
+        URI uri;
+        try {
+            uri = new URI(redirectUri);
+        } catch (URISyntaxException e) {
+            return Optional.of(INVALID_REDIRECT_URI);
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            return Optional.of(INVALID_REDIRECT_URI);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = uri.getHost().equals("127.0.0.1") || uri.getHost().equals("[::1]");
+        if (scheme.equals("https") || scheme.equals("http") && loopback) {
+            return Optional.empty();
+        }
+        return Optional.of(scheme.equals("http") ? "INVALID_CLIENT: Insecure redirect URI" : INVALID_REDIRECT_URI);
     }
 
     /** The OAuth error to send back to the (valid) redirect URI, if the rest of the request is wrong. */
@@ -62,8 +87,8 @@ record AuthorizationRequest(String clientId, String responseType, String redirec
         return scopes;
     }
 
-    Optional<PkceChallenge> challenge() {
-        return codeChallenge.isEmpty() ? Optional.empty() : Optional.of(new PkceChallenge(codeChallenge));
+    Optional<PkceCheck> challenge() {
+        return codeChallenge.isEmpty() ? Optional.empty() : Optional.of(new PkceCheck(codeChallenge));
     }
 
     /** Only meaningful once {@link #rejection()} is empty. */

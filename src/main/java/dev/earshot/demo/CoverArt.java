@@ -1,9 +1,5 @@
 package dev.earshot.demo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /** Draws a distinct, stable piece of cover art for any id, so sample data needs no images from the internet. */
 final class CoverArt {
 
@@ -11,7 +7,7 @@ final class CoverArt {
     }
 
     static String svg(String id) {
-        byte[] seed = seed(id);
+        byte[] seed = SandboxDigest.sha256(id);
         int hue = (seed[0] & 0xff) * 360 / 256;
         int secondHue = (hue + 40 + (seed[1] & 0xff) % 140) % 360;
         int angle = (seed[2] & 0xff) % 4;
@@ -33,13 +29,5 @@ final class CoverArt {
                     .append(shape == 0 ? "0.55" : "0.3").append("'/>");
         }
         return svg.append("</svg>").toString();
-    }
-
-    private static byte[] seed(String id) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,10 +1,8 @@
 package dev.earshot.demo;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -145,20 +143,15 @@ final class DemoCatalogue {
 
     /** A stable 22-character base-62 id, shaped like Spotify's, so the ids never change between runs. */
     static String spotifyId(String seed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            BigInteger value = new BigInteger(1, java.util.Arrays.copyOf(digest, 17));
-            String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-            StringBuilder id = new StringBuilder();
-            BigInteger base = BigInteger.valueOf(62);
-            for (int i = 0; i < 22; i++) {
-                BigInteger[] quotientAndRemainder = value.divideAndRemainder(base);
-                id.append(alphabet.charAt(quotientAndRemainder[1].intValue()));
-                value = quotientAndRemainder[0];
-            }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        BigInteger value = new BigInteger(1, Arrays.copyOf(SandboxDigest.sha256(seed), 17));
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        StringBuilder id = new StringBuilder();
+        BigInteger base = BigInteger.valueOf(62);
+        for (int i = 0; i < 22; i++) {
+            BigInteger[] quotientAndRemainder = value.divideAndRemainder(base);
+            id.append(alphabet.charAt(quotientAndRemainder[1].intValue()));
+            value = quotientAndRemainder[0];
         }
+        return id.toString();
     }
 }

@@ -1,6 +1,6 @@
 package dev.earshot.demo;
 
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * skipped item end now and every earlier play end that much earlier; a pause freezes history too.
  * The value lives in this process only, like the sandbox's authorization codes.
  */
-@Singleton
-final class DemoPlayback {
+// Application-scoped (proxied) rather than @Singleton, so a test can give each case a fresh player.
+@ApplicationScoped
+class DemoPlayback {
 
     static final Instant EPOCH = Instant.parse("2026-01-05T00:00:00Z");
     /** Spotify leaves shorter plays out of the recently played list. */
@@ -174,11 +175,6 @@ final class DemoPlayback {
             // Forward to the next round's start, so no time already shown is shown again.
             return pressed.playingFrom(timelineMs + (offset == 0 ? 0 : cycleMs - offset), now);
         });
-    }
-
-    /** Forgets every press: tests share one application, and the cycle's own timeline is what most of them pin. */
-    void forgetPresses() {
-        remote.set(Remote.UNTOUCHED);
     }
 
     private long offsetInCycle(long timelineMs) {

@@ -22,7 +22,7 @@ final class DemoTokenCodec {
 
     // A fixed key is enough: the sandbox guards sample data only, and a fixed key keeps tokens valid
     // across dev-mode reloads and restarts.
-    private static final byte[] KEY = sha256("earshot demo sandbox token key v1");
+    private static final byte[] KEY = SandboxDigest.sha256("earshot demo sandbox token key v1");
     private static final String VERSION = "v1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -75,11 +75,4 @@ final class DemoTokenCodec {
         }
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
 }

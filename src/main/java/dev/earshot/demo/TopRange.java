@@ -1,6 +1,7 @@
 package dev.earshot.demo;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Spotify's {@code time_range} values for top tracks and artists. */
@@ -11,7 +12,7 @@ enum TopRange {
     static final TopRange DEFAULT = MEDIUM_TERM;
 
     String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static Optional<TopRange> fromWireName(String value) {

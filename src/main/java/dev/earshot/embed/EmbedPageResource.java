@@ -15,8 +15,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.listening.NowPlaying;
+import dev.earshot.listening.NowPlayingCard;
 import dev.earshot.listening.Section;
-import dev.earshot.web.NowPlayingCard;
 import dev.earshot.web.SecurityHeaders;
 
 /**

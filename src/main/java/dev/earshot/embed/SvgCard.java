@@ -3,11 +3,11 @@ package dev.earshot.embed;
 import java.util.List;
 import java.util.Objects;
 
-import dev.earshot.dashboard.ListeningFormats;
 import dev.earshot.embed.CardOptions.Theme;
 import dev.earshot.listening.ArtistCredit;
 import dev.earshot.listening.NowPlaying;
 import dev.earshot.listening.Track;
+import dev.earshot.web.ListeningFormats;
 
 /**
  * The "now playing" card for a README: one self-contained SVG document that references nothing

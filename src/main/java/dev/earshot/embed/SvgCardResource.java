@@ -1,10 +1,8 @@
 package dev.earshot.embed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -17,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import dev.earshot.listening.NowPlaying;
 import dev.earshot.listening.NowPlayingSnapshot;
+import dev.earshot.listening.Play;
+import dev.earshot.web.Sha256;
 
 /**
  * {@code GET /embed/now-playing.svg}: the owner's playback as a self-contained SVG card for a GitHub
@@ -67,7 +67,7 @@ public class SvgCardResource {
         if (nowPlaying != null && !nowPlaying.isIdle()) {
             return CompletableFuture.completedFuture(new CardContent(nowPlaying, null, null, offline, progress));
         }
-        CompletionStage<java.util.Optional<dev.earshot.listening.Play>> last = offline ? OwnerLastPlayed.none() : ownerLastPlayed.current();
+        CompletionStage<Optional<Play>> last = offline ? OwnerLastPlayed.none() : ownerLastPlayed.current();
         return last.thenApply(play -> new CardContent(nowPlaying, play.orElse(null), null, offline, progress));
     }
 
@@ -84,11 +84,6 @@ public class SvgCardResource {
     }
 
     private static String digest(String svg) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(svg.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(svg), 0, 12);
     }
 }

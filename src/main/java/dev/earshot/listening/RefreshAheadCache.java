@@ -129,7 +129,7 @@ final class RefreshAheadCache<K, V> {
             CompletableFuture<Cached<V>> mine) {
         CompletionStage<V> call;
         try {
-            call = fetch.apply(pinned(token, tokens));
+            call = fetch.apply(tokens.pinnedTo(token));
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
@@ -174,20 +174,5 @@ final class RefreshAheadCache<K, V> {
     private Duration pauseFor(Throwable failure) {
         Throwable cause = SpotifyException.unwrap(failure);
         return cause instanceof SpotifyException.RateLimited limited ? limited.retryAfter() : errorBackoff;
-    }
-
-    /** The caller's token for the shared call; a 401 still asks the caller's own tokens for a replacement (R03). */
-    private static AccessTokens pinned(String token, AccessTokens tokens) {
-        return new AccessTokens() {
-            @Override
-            public CompletionStage<String> current() {
-                return CompletableFuture.completedFuture(token);
-            }
-
-            @Override
-            public CompletionStage<String> replacing(String rejected) {
-                return tokens.replacing(rejected);
-            }
-        };
     }
 }

@@ -15,6 +15,7 @@ import dev.earshot.spotify.SpotifyImage;
 import dev.earshot.spotify.SpotifyItem;
 import dev.earshot.spotify.SpotifyPlayHistory;
 import dev.earshot.spotify.SpotifyShow;
+import dev.earshot.spotify.SpotifyUser;
 
 /**
  * Turns Spotify's wire records into Earshot's model. Every optional field may be missing, so nothing
@@ -84,6 +85,15 @@ final class SpotifyMapping {
                 .map(a -> new Artist(a.id(), nonBlank(a.name(), "Unknown artist"), image(a.images()).orElse(null),
                         url(a.externalUrls()), a.genres() == null ? List.of() : a.genres().stream().filter(Objects::nonNull).toList()))
                 .toList();
+    }
+
+    static ListenerProfile profile(SpotifyUser user) {
+        List<String> pictures = user.images() == null ? List.of() : user.images().stream()
+                .filter(image -> image != null && image.url() != null && image.url().startsWith("http"))
+                .sorted(Comparator.comparingInt((SpotifyImage image) -> image.width() == null ? Integer.MAX_VALUE : image.width()))
+                .map(SpotifyImage::url)
+                .toList();
+        return new ListenerProfile(user.id(), user.displayName(), pictures);
     }
 
     /** The smallest image at least {@link #ART_PX} wide, else the largest; only http(s) URLs. */

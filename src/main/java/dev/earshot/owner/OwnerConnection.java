@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import dev.earshot.auth.OwnerSignIns;
-import dev.earshot.spotify.SpotifyUser;
+import dev.earshot.listening.ListenerProfile;
 import dev.earshot.spotify.TokenGrant;
 import dev.earshot.web.ErrorPage;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,7 +31,7 @@ public class OwnerConnection implements OwnerSignIns {
     }
 
     @Override
-    public CompletionStage<Response> completed(TokenGrant grant, SpotifyUser user, NewCookie attemptsAfter) {
+    public CompletionStage<Response> completed(TokenGrant grant, ListenerProfile user, NewCookie attemptsAfter) {
         var expected = owner.knownOwnerId();
         if (expected.isPresent() && !expected.get().equals(user.id())) {
             return CompletableFuture.completedFuture(ErrorPage.of(Response.Status.FORBIDDEN, "That isn't the owner's account",

@@ -2,6 +2,7 @@ package dev.earshot.owner;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -12,7 +13,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.LaunchMode;
 import dev.earshot.auth.SignInStarter;
 import dev.earshot.config.SpotifySettings;
-import dev.earshot.demo.DemoMode;
 
 /**
  * {@code GET /setup}: walks a newcomer through registering the Spotify app and connecting the owner's
@@ -20,7 +20,7 @@ import dev.earshot.demo.DemoMode;
  * The details the public health checks keep to themselves (the owner, where the token comes from, when
  * its sign-in ends, whether the data directory can be written) are shown here.
  */
-@jakarta.ws.rs.Path("/setup")
+@Path("/setup")
 public class SetupResource {
 
     @CheckedTemplate
@@ -32,16 +32,14 @@ public class SetupResource {
     private final SpotifySettings spotify;
     private final OwnerAccount owner;
     private final OwnerTokenStore store;
-    private final DemoMode demo;
     private final boolean enabled;
 
-    SetupResource(SpotifySettings spotify, OwnerAccount owner, OwnerTokenStore store, DemoMode demo,
+    SetupResource(SpotifySettings spotify, OwnerAccount owner, OwnerTokenStore store,
             @ConfigProperty(name = "earshot.setup", defaultValue = "false") boolean setup) {
         this.spotify = spotify;
         this.owner = owner;
         this.store = store;
-        this.demo = demo;
-        this.enabled = setup || demo.enabled() || LaunchMode.current() == LaunchMode.DEVELOPMENT;
+        this.enabled = setup || spotify.demo() || LaunchMode.current() == LaunchMode.DEVELOPMENT;
     }
 
     @GET
@@ -51,6 +49,6 @@ public class SetupResource {
             throw new NotFoundException();
         }
         return Templates.setup(spotify.redirectUri(), spotify.redirectUriProblem().orElse(null), SignInStarter.SCOPES, owner.status(),
-                store.directory().normalize().toString(), store.writable(), demo.enabled()).render();
+                store.directory().normalize().toString(), store.writable(), spotify.demo()).render();
     }
 }

@@ -2,6 +2,7 @@ package dev.earshot.spotify;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Where a Web API call gets its bearer token: a signed-in visitor's session or the owner's account.
@@ -21,6 +22,15 @@ public interface AccessTokens {
 
     /** A token that cannot be refreshed, e.g. the one a sign-in has just obtained. */
     static AccessTokens fixed(String token) {
+        return pinned(token, rejected -> CompletableFuture.failedFuture(new SpotifyException.Unauthorized("A fresh token was rejected")));
+    }
+
+    /** {@code token} as the current one, e.g. for a call shared by several callers; a 401 still asks these tokens for a replacement. */
+    default AccessTokens pinnedTo(String token) {
+        return pinned(token, this::replacing);
+    }
+
+    private static AccessTokens pinned(String token, Function<String, CompletionStage<String>> replacement) {
         return new AccessTokens() {
             @Override
             public CompletionStage<String> current() {
@@ -29,7 +39,7 @@ public interface AccessTokens {
 
             @Override
             public CompletionStage<String> replacing(String rejected) {
-                return CompletableFuture.failedFuture(new SpotifyException.Unauthorized("A fresh token was rejected"));
+                return replacement.apply(rejected);
             }
         };
     }

@@ -8,25 +8,13 @@ import java.util.Optional;
 /**
  * Which redirect URIs Spotify accepts (SPOTIFY.md): absolute, no user info or fragment, HTTPS — or
  * plain HTTP to a loopback IP literal only; {@code http://localhost} is refused since 2025.
- * The demo sandbox enforces these, and the app checks its own configured URI against them.
+ * The app checks its own configured URI against them (the demo sandbox, which knows nothing of the app,
+ * enforces the same rules on its side).
  */
 public final class RedirectUriRules {
 
-    /** Why Spotify would refuse a redirect URI, with the words its authorize page uses. */
-    public enum Refusal {
-        INVALID("INVALID_CLIENT: Invalid redirect URI"),
-        INSECURE("INVALID_CLIENT: Insecure redirect URI");
-
-        private final String spotifyMessage;
-
-        Refusal(String spotifyMessage) {
-            this.spotifyMessage = spotifyMessage;
-        }
-
-        public String spotifyMessage() {
-            return spotifyMessage;
-        }
-    }
+    /** Why Spotify would refuse a redirect URI: its authorize page says "Invalid" or "Insecure redirect URI". */
+    public enum Refusal { INVALID, INSECURE }
 
     private RedirectUriRules() {
     }

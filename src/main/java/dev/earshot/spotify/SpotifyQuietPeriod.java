@@ -35,8 +35,11 @@ public class SpotifyQuietPeriod {
         until.accumulateAndGet(end, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
     }
 
-    /** Lets calls through at once; for tests that start each case from a clean slate. */
-    public void end() {
+    /**
+     * Lets calls through at once. Only tests need this (one app serves them all, and one test's 429 must not
+     * silence the next): package-private, reached from the test side through {@code QuietPeriodReset}.
+     */
+    void end() {
         until.set(Instant.MIN);
     }
 }

@@ -2,6 +2,7 @@ package dev.earshot.spotify;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -69,7 +70,7 @@ public class SpotifyWebApi {
         if (page == null || page.items() == null) {
             return List.of();
         }
-        return page.items().stream().filter(java.util.Objects::nonNull).toList();
+        return page.items().stream().filter(Objects::nonNull).toList();
     }
 
     /** Calls with the current token; on a 401 asks once for a replacement and retries once. */

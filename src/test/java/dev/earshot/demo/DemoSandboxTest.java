@@ -36,8 +36,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,17 +60,11 @@ class DemoSandboxTest {
 
     private final SettableClock time = new SettableClock(ROUND.plusSeconds(60));
 
-    @Inject
-    DemoPlayback playback;
-
     @BeforeEach
-    void pinTheClock() {
+    void pinTheClockWithAnUntouchedPlayer() {
         QuarkusMock.installMockForType(new DemoClock(time), DemoClock.class);
-    }
-
-    @AfterEach
-    void forgetTheRemote() {
-        playback.forgetPresses();
+        // A player of its own per case: the remote's presses of one test must not shift the next one's timeline.
+        QuarkusMock.installMockForType(new DemoPlayback(), DemoPlayback.class);
     }
 
     // --- The authorize page ---

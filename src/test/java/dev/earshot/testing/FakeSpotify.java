@@ -18,6 +18,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
+import dev.earshot.spotify.QuietPeriodReset;
+
 /**
  * Spotify as the tests script it: canned answers from {@code src/test/resources/spotify}, and faults on demand,
  * on the WireMock server {@link WireMockSpotify} started (get one with {@code @InjectSpotify FakeSpotify spotify;}).
@@ -54,10 +56,7 @@ public final class FakeSpotify {
 
     /** Lets the app call again at once: one test's 429 must not silence the next test (R11 is app-wide). */
     public static void endQuietPeriod() {
-        var container = io.quarkus.arc.Arc.container();
-        if (container != null && container.isRunning()) {
-            container.instance(dev.earshot.spotify.SpotifyQuietPeriod.class).get().end();
-        }
+        QuietPeriodReset.endNow();
     }
 
     public void stubApi(String path, ResponseDefinitionBuilder answer) {

@@ -1,4 +1,4 @@
-package dev.earshot.dashboard;
+package dev.earshot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

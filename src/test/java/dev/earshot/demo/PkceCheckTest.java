@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class PkceChallengeTest {
+class PkceCheckTest {
 
     // RFC 7636, appendix B.
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    private static final PkceChallenge CHALLENGE = new PkceChallenge("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    private static final PkceCheck CHALLENGE = new PkceCheck("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
 
     @Test
     void theRfcExampleVerifierSatisfiesItsChallenge() {

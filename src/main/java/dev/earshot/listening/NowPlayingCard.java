@@ -1,9 +1,6 @@
-package dev.earshot.web;
+package dev.earshot.listening;
 
 import java.util.Locale;
-
-import dev.earshot.listening.NowPlaying;
-import dev.earshot.listening.Section;
 
 /**
  * What the live now-playing card template ({@code tags/nowPlayingCard.html}) shows: the item (idle

@@ -1,4 +1,4 @@
-package dev.earshot.dashboard;
+package dev.earshot.web;
 
 import java.time.Duration;
 import java.time.Instant;

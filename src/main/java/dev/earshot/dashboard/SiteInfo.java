@@ -1,0 +1,26 @@
+package dev.earshot.dashboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import dev.earshot.config.SpotifySettings;
+
+/**
+ * What every page's frame ({@code layout.html}) needs to know, available to templates as {@code inject:site}.
+ * Lives with the pages rather than in {@code web}, which stays a leaf that knows nothing of the app.
+ */
+@ApplicationScoped
+@Named("site")
+public class SiteInfo {
+
+    private final SpotifySettings spotify;
+
+    SiteInfo(SpotifySettings spotify) {
+        this.spotify = spotify;
+    }
+
+    /** Demo mode shows a banner on every page: the data is not anyone's. */
+    public boolean demo() {
+        return spotify.demo();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.earshot;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static java.util.Map.entry;
+
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import org.junit.jupiter.api.Test;
+
+import dev.earshot.spotify.SpotifyException;
+
+/**
+ * The package graph of DESIGN.md, pinned: pages → services → clients, {@code web} a leaf everyone may use,
+ * {@code spotify} and {@code demo} knowing nothing of the app, and Spotify's wire records stopping at
+ * {@code listening}. A new feature gets its own package and a line in {@link #MAY_USE}.
+ */
+class ArchitectureTest {
+
+    /** The app's own classes as compiled, without the tests (which may reach into anything). */
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.earshot");
+
+    /** Each app package and the app packages it may use; any other is out of bounds, and so is a package not listed. */
+    static final Map<String, List<String>> MAY_USE = Map.ofEntries(
+            // Pages: the signed-in pages, the owner's account and setup pages, the public widget.
+            entry("dashboard", List.of("auth", "listening", "owner", "web", "config")),
+            entry("owner", List.of("auth", "spotify", "listening", "web", "config")),
+            entry("embed", List.of("owner", "listening", "web", "config")),
+            // Services: sign-in and sessions; the listening model and its caches, the only readers of wire records.
+            entry("auth", List.of("spotify", "listening", "web", "config")),
+            entry("listening", List.of("spotify", "web", "config")),
+            // Clients and the sandbox speak Spotify's protocol and know nothing of the app.
+            entry("spotify", List.of()),
+            entry("demo", List.of()),
+            // The leaves: cross-cutting HTTP, and configuration, which says which Spotify to call (spotify.SpotifyEndpoints).
+            entry("web", List.of()),
+            entry("config", List.of("spotify")));
+
+    /** An arrow between two app packages: classes in {@code from} use classes in {@code to}. */
+    record Arrow(String from, String to) {
+    }
+
+    /**
+     * Arrows that still exist on this branch and that branch i10-wiring removes (demo mode as pure
+     * configuration: the app reaches the sandbox over HTTP only). The lead deletes this constant and its use
+     * when merging both branches, so the rules above hold without exceptions.
+     */
+    static final List<Arrow> PENDING_REMOVAL_BY_WIRING_BRANCH = List.of(
+            new Arrow("config", "demo"),  // config.SpotifySettings picks the sandbox's URLs and client in demo mode
+            new Arrow("owner", "demo"));  // owner.OwnerAccount only: it mints the owner's token in the sandbox in-process
+
+    /**
+     * Still hashes on its own: auth.SessionRefresher, which branch i10-wiring replaces with the one token
+     * refresher (that one uses web.Sha256). The lead deletes this constant at merge.
+     */
+    static final String SHA256_COPY_PENDING_REMOVAL_BY_WIRING_BRANCH = "dev.earshot.auth.SessionRefresher";
+
+    /**
+     * Spotify's wire records: the Jackson records in {@code dev.earshot.spotify} that mirror Spotify's JSON,
+     * all named {@code Spotify*} ({@code SpotifyUser}, {@code SpotifyImage}, {@code SpotifyItem}, ...). Not wire
+     * records: the client's own API ({@code SpotifyAccounts}, {@code SpotifyWebApi}, {@code AccessTokens},
+     * {@code TokenGrant}, {@code SpotifyException}, {@code RetryAfter}, {@code SpotifyQuietPeriod}, ...).
+     */
+    static final DescribedPredicate<JavaClass> WIRE_RECORDS = DescribedPredicate.describe(
+            "Spotify's wire records (records in dev.earshot.spotify named Spotify*)",
+            type -> type.getPackageName().equals("dev.earshot.spotify") && type.isRecord() && type.getSimpleName().startsWith("Spotify"));
+
+    @Test
+    void packagesUseOnlyTheArrowsOfTheDesign() {
+        packageGraph().check(APP);
+    }
+
+    @Test
+    void everyPackageHasItsLineInTheGraph() {
+        classes().should().resideInAnyPackage(MAY_USE.keySet().stream().map(name -> "dev.earshot." + name + "..").toArray(String[]::new))
+                .because("a new feature gets its own package and a line in MAY_USE")
+                .check(APP);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("dev.earshot.(*)..").should().beFreeOfCycles().check(APP);
+    }
+
+    @Test
+    void wireRecordsStopAtListening() {
+        noClasses()
+                .that().resideOutsideOfPackages("dev.earshot.spotify..", "dev.earshot.listening..")
+                .should().dependOnClassesThat(WIRE_RECORDS)
+                .because("templates, JSON endpoints, sign-in and the owner see only the app's own model (DESIGN.md)")
+                .check(APP);
+    }
+
+    @Test
+    void everyJacksonMappedSpotifyTypeIsAWireRecord() {
+        classes()
+                .that().resideInAPackage("dev.earshot.spotify").and().areAnnotatedWith(JsonNaming.class)
+                .should().beRecords().andShould().haveSimpleNameStartingWith("Spotify")
+                .because("the wire-record rule finds Spotify's JSON by that name")
+                .check(APP);
+    }
+
+    @Test
+    void spotifyKnowsNothingOfTheApp() {
+        noClasses()
+                .that().resideInAPackage("dev.earshot.spotify..")
+                .should().dependOnClassesThat(appOutside("spotify"))
+                .because("the clients speak Spotify's protocol and nothing else (DESIGN.md)")
+                .check(APP);
+    }
+
+    @Test
+    void demoKnowsNothingOfTheApp() {
+        noClasses()
+                .that().resideInAPackage("dev.earshot.demo..")
+                .should().dependOnClassesThat(appOutside("demo"))
+                .because("the sandbox plays Spotify, so configuration alone can swap it for the real one (DESIGN.md)")
+                .check(APP);
+    }
+
+    @Test
+    void webIsALeaf() {
+        noClasses()
+                .that().resideInAPackage("dev.earshot.web..")
+                .should().dependOnClassesThat(appOutside("web"))
+                .because("cross-cutting HTTP is used by every feature and uses none (DESIGN.md)")
+                .check(APP);
+    }
+
+    @Test
+    void pagesDoNotMakeUpSpotifyFailures() {
+        noClasses()
+                .that().resideInAnyPackage("dev.earshot.dashboard..", "dev.earshot.embed..")
+                .should().callConstructorWhere(DescribedPredicate.describe("the constructor of a SpotifyException",
+                        (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(SpotifyException.class)))
+                .because("a SpotifyException means Spotify answered so; a page that finds a session ended says so to SessionGuard")
+                .check(APP);
+    }
+
+    @Test
+    void sha256HasOnePlaceInTheAppAndOneInTheSandbox() {
+        noClasses()
+                .that().doNotHaveFullyQualifiedName("dev.earshot.web.Sha256")
+                .and().doNotHaveFullyQualifiedName("dev.earshot.demo.SandboxDigest")
+                .and().doNotHaveFullyQualifiedName(SHA256_COPY_PENDING_REMOVAL_BY_WIRING_BRANCH)
+                .should().callMethod(MessageDigest.class, "getInstance", String.class)
+                .because("the app hashes through web.Sha256; the sandbox, which may use nothing of the app, through its own SandboxDigest")
+                .check(APP);
+    }
+
+    private static ArchRule packageGraph() {
+        LayeredArchitecture graph = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String name : MAY_USE.keySet()) {
+            graph = graph.layer(name).definedBy("dev.earshot." + name + "..");
+        }
+        for (var row : MAY_USE.entrySet()) {
+            String[] allowed = row.getValue().toArray(String[]::new);
+            graph = allowed.length == 0 ? graph.whereLayer(row.getKey()).mayNotAccessAnyLayer()
+                    : graph.whereLayer(row.getKey()).mayOnlyAccessLayers(allowed);
+        }
+        for (Arrow pending : PENDING_REMOVAL_BY_WIRING_BRANCH) {
+            graph = graph.ignoreDependency(resideInAPackage("dev.earshot." + pending.from() + ".."),
+                    resideInAPackage("dev.earshot." + pending.to() + ".."));
+        }
+        return graph;
+    }
+
+    private static DescribedPredicate<JavaClass> appOutside(String name) {
+        return resideInAPackage("dev.earshot..").and(resideOutsideOfPackage("dev.earshot." + name + ".."))
+                .as("classes of the app outside dev.earshot." + name);
+    }
+}
