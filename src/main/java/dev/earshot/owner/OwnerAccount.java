@@ -17,11 +17,10 @@ import dev.earshot.config.OwnerConfig;
 import dev.earshot.config.SpotifyConfig;
 import dev.earshot.demo.DemoMode;
 import dev.earshot.demo.DemoOwnerToken;
+import dev.earshot.auth.TokenRefresher;
 import dev.earshot.spotify.AccessTokens;
-import dev.earshot.spotify.SpotifyAccounts;
 import dev.earshot.spotify.SpotifyException;
 import dev.earshot.spotify.TokenGrant;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -54,7 +53,7 @@ public class OwnerAccount implements AccessTokens {
         }
     }
 
-    private final SpotifyAccounts accounts;
+    private final TokenRefresher refresher;
     private final OwnerTokenStore store;
     private final SpotifyConfig spotify;
     private final OwnerConfig config;
@@ -62,7 +61,6 @@ public class OwnerAccount implements AccessTokens {
     private final DemoOwnerToken demoOwnerToken;
     private final Clock clock;
     private final Event<OwnerConnected> connected;
-    private final MeterRegistry metrics;
 
     /** Held while the store is written, so a save checks the generation and writes in one step. */
     private final Object storeWrites = new Object();
@@ -73,9 +71,9 @@ public class OwnerAccount implements AccessTokens {
     /** Which account is held: a connect (or a restart's reload) starts a new generation. */
     private volatile long generation;
 
-    OwnerAccount(SpotifyAccounts accounts, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, DemoMode demo,
-            DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected, MeterRegistry metrics) {
-        this.accounts = accounts;
+    OwnerAccount(TokenRefresher refresher, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, DemoMode demo,
+            DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected) {
+        this.refresher = refresher;
         this.store = store;
         this.spotify = spotify;
         this.config = config;
@@ -83,7 +81,6 @@ public class OwnerAccount implements AccessTokens {
         this.demoOwnerToken = demoOwnerToken;
         this.clock = clock;
         this.connected = connected;
-        this.metrics = metrics;
     }
 
     @Override
@@ -99,7 +96,7 @@ public class OwnerAccount implements AccessTokens {
                 && (current.refreshToken() == null || current.accessExpiresAt().isAfter(clock.instant().plusSeconds(60)))) {
             return CompletableFuture.completedFuture(current.accessToken());
         }
-        return refresh(current).thenApply(Tokens::accessToken);
+        return refresh(current, null).thenApply(Tokens::accessToken);
     }
 
     @Override
@@ -112,7 +109,7 @@ public class OwnerAccount implements AccessTokens {
             goOffline(generation, "Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
             return CompletableFuture.failedFuture(new SpotifyException.Unauthorized("The owner's access token was rejected"));
         }
-        return refresh(current).thenApply(Tokens::accessToken);
+        return refresh(current, rejected).thenApply(Tokens::accessToken);
     }
 
     /** Makes the account of a completed sign-in the owner's, saved before it is used. */
@@ -163,7 +160,7 @@ public class OwnerAccount implements AccessTokens {
         return offline;
     }
 
-    private synchronized CompletableFuture<Tokens> refresh(Tokens from) {
+    private synchronized CompletableFuture<Tokens> refresh(Tokens from, String rejected) {
         if (refreshing != null && !refreshing.isDone()) {
             return refreshing;
         }
@@ -172,7 +169,7 @@ public class OwnerAccount implements AccessTokens {
             return CompletableFuture.completedFuture(tokens);
         }
         long started = generation;
-        refreshing = accounts.refresh(from.refreshToken())
+        refreshing = refresher.refresh(TokenRefresher.Account.OWNER, from.refreshToken(), rejected)
                 // Saving touches the disk: off the event loop.
                 .thenApplyAsync(grant -> adopt(started, from, grant), Infrastructure.getDefaultWorkerPool())
                 .handle((refreshed, failure) -> settle(started, refreshed, failure))
@@ -202,7 +199,6 @@ public class OwnerAccount implements AccessTokens {
     }
 
     private CompletionStage<Tokens> settle(long started, Tokens refreshed, Throwable failure) {
-        countRefresh(failure);
         if (failure == null) {
             return CompletableFuture.completedFuture(refreshed);
         }
@@ -217,12 +213,6 @@ public class OwnerAccount implements AccessTokens {
                     + "the public widget shows offline until you reconnect at /owner/connect");
         }
         return CompletableFuture.failedFuture(failure);
-    }
-
-    private void countRefresh(Throwable failure) {
-        String outcome = failure == null ? "success"
-                : SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected ? "rejected" : "failed";
-        metrics.counter("earshot.token.refreshes", "account", "owner", "outcome", outcome).increment();
     }
 
     private synchronized void goOffline(long of, String why) {
