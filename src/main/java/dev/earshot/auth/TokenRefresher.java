@@ -29,8 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The one way a refresh token becomes new tokens, for signed-in sessions and the owner alike: at most one
  * refresh in flight per refresh token (R05); none at all while Spotify's app-wide quiet period after a 429
- * runs (R11), failing fast without remembering that as a failure; and a successful result remembered for
- * a short while, so a request that still carries the pre-refresh token (a parallel tab, a request racing
+ * runs (R11), failing fast without remembering that as a failure; and, for sessions, a successful result
+ * remembered for a short while, so a request that still carries the pre-refresh token (a parallel tab, a request racing
  * the one that refreshed) gets the same new tokens instead of spending a refresh token that Spotify may
  * already have rotated away. A rotated refresh token comes back in the grant for the caller to store
  * before it uses the access token; {@code invalid_grant} comes back as {@link SpotifyException.GrantRejected}.
@@ -40,7 +40,16 @@ public class TokenRefresher {
 
     /** Whose token is refreshed; a label of the {@code earshot.token.refreshes} metric. */
     public enum Account {
-        SESSION, OWNER;
+        /** A browser may still carry the pre-refresh token in its cookie: results are remembered for it. */
+        SESSION(true),
+        /** One holder on the server, which adopts the result itself: nothing to remember. */
+        OWNER(false);
+
+        private final boolean remembersResults;
+
+        Account(boolean remembersResults) {
+            this.remembersResults = remembersResults;
+        }
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -79,7 +88,7 @@ public class TokenRefresher {
      */
     public CompletionStage<TokenGrant> refresh(Account account, String refreshToken, String rejectedAccessToken) {
         String key = fingerprint(refreshToken);
-        Optional<TokenGrant> known = rememberedFor(key, rejectedAccessToken);
+        Optional<TokenGrant> known = rememberedFor(account, key, rejectedAccessToken);
         if (known.isPresent()) {
             return CompletableFuture.completedFuture(known.get());
         }
@@ -97,7 +106,7 @@ public class TokenRefresher {
                             : CompletableFuture.completedFuture(grant));
         }
         // A call that finished between the look above and claiming the slot has left its result behind.
-        Optional<TokenGrant> justFinished = rememberedFor(key, rejectedAccessToken);
+        Optional<TokenGrant> justFinished = rememberedFor(account, key, rejectedAccessToken);
         if (justFinished.isPresent()) {
             inFlight.remove(key, mine);
             mine.complete(justFinished.get());
@@ -111,7 +120,7 @@ public class TokenRefresher {
         }
         call.whenComplete((grant, failure) -> {
             count(account, failure);
-            if (failure == null) {
+            if (failure == null && account.remembersResults) {
                 remembered.put(key, grant);
             }
             // Remembered first, released second: a caller arriving in between finds the result, not a new call.
@@ -125,7 +134,10 @@ public class TokenRefresher {
         return mine.copy();
     }
 
-    private Optional<TokenGrant> rememberedFor(String key, String rejectedAccessToken) {
+    private Optional<TokenGrant> rememberedFor(Account account, String key, String rejectedAccessToken) {
+        if (!account.remembersResults) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(remembered.getIfPresent(key))
                 .filter(grant -> !grant.accessToken().equals(rejectedAccessToken));
     }

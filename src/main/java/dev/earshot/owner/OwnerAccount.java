@@ -13,10 +13,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.earshot.config.ModeConfig;
 import dev.earshot.config.OwnerConfig;
 import dev.earshot.config.SpotifyConfig;
-import dev.earshot.demo.DemoMode;
-import dev.earshot.demo.DemoOwnerToken;
 import dev.earshot.auth.TokenRefresher;
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyException;
@@ -41,6 +40,9 @@ public class OwnerAccount implements AccessTokens {
     /** Spotify ends every sign-in six months after it happened, however often it is refreshed. */
     static final int SIGN_IN_MONTHS = 6;
 
+    /** The name the owner goes by in demo mode, where the sandbox's listener is the owner. */
+    static final String DEMO_OWNER = "demo-listener";
+
     private static final Logger LOG = Logger.getLogger(OwnerAccount.class);
 
     private record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant signedInAt, String userId,
@@ -57,8 +59,7 @@ public class OwnerAccount implements AccessTokens {
     private final OwnerTokenStore store;
     private final SpotifyConfig spotify;
     private final OwnerConfig config;
-    private final DemoMode demo;
-    private final DemoOwnerToken demoOwnerToken;
+    private final ModeConfig mode;
     private final Clock clock;
     private final Event<OwnerConnected> connected;
 
@@ -71,14 +72,13 @@ public class OwnerAccount implements AccessTokens {
     /** Which account is held: a connect (or a restart's reload) starts a new generation. */
     private volatile long generation;
 
-    OwnerAccount(TokenRefresher refresher, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, DemoMode demo,
-            DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected) {
+    OwnerAccount(TokenRefresher refresher, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, ModeConfig mode,
+            Clock clock, Event<OwnerConnected> connected) {
         this.refresher = refresher;
         this.store = store;
         this.spotify = spotify;
         this.config = config;
-        this.demo = demo;
-        this.demoOwnerToken = demoOwnerToken;
+        this.mode = mode;
         this.clock = clock;
         this.connected = connected;
     }
@@ -144,7 +144,7 @@ public class OwnerAccount implements AccessTokens {
 
     /** Connecting needs the setup code from the log while nobody can tell who the owner is (and not in demo mode). */
     public boolean connectNeedsSetupCode() {
-        return !demo.enabled() && knownOwnerId().isEmpty();
+        return !mode.demo() && knownOwnerId().isEmpty();
     }
 
     public OwnerStatus status() {
@@ -243,15 +243,17 @@ public class OwnerAccount implements AccessTokens {
     }
 
     private Tokens initialTokens() {
-        if (demo.enabled()) {
-            return new Tokens(null, Instant.EPOCH, demoOwnerToken.refreshToken(), clock.instant(), "demo-listener", Source.DEMO);
+        Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
+        if (mode.demo() && refresh.isPresent()) {
+            // The sandbox's standing sign-in, refreshed over HTTP like Spotify's; kept in memory only, so the
+            // store never holds a sandbox token a real Spotify would later refuse.
+            return new Tokens(null, Instant.EPOCH, refresh.get(), clock.instant(), DEMO_OWNER, Source.DEMO);
         }
         Optional<StoredOwner> stored = store.load();
         if (stored.isPresent()) {
             StoredOwner owner = stored.get();
             return new Tokens(null, Instant.EPOCH, owner.refreshToken(), owner.signedInAt(), owner.userId(), Source.STORE);
         }
-        Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
         if (refresh.isPresent()) {
             return new Tokens(null, Instant.EPOCH, refresh.get(), null, config.id().orElse(null), Source.ENVIRONMENT);
         }

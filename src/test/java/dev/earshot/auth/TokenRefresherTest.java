@@ -104,6 +104,16 @@ class TokenRefresherTest {
     }
 
     @Test
+    void theOwnersResultIsNotRememberedItHoldsItsTokensItself() throws Exception {
+        CompletionStage<TokenGrant> first = refresher.refresh(TokenRefresher.Account.OWNER, "refresh-1", null);
+        answer(0).complete(grant("access-new", null));
+        first.toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        refresher.refresh(TokenRefresher.Account.OWNER, "refresh-1", null);
+        assertEquals(2, calls.size());
+    }
+
+    @Test
     void r03_aRememberedResultWhoseAccessTokenWasRejectedIsRefreshedAnew() throws Exception {
         refresher.refresh(TokenRefresher.Account.SESSION, "refresh-1", null);
         answer(0).complete(grant("access-new", null));
