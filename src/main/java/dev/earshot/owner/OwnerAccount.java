@@ -25,7 +25,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The deployer's own Spotify account, held on the server for the public widget. Its access token is
- * refreshed at most once at a time and only when due (R05, R08); a rotated refresh token is saved
+ * refreshed through the app's one {@link TokenRefresher}, at most once at a time and only when due (R05,
+ * R08, R11); a rotated refresh token is saved
  * before it is used; a dead one ({@code invalid_grant}) takes the account offline with one warning and
  * no further calls until the owner reconnects (R04). A reconnect wins over a refresh already in flight:
  * each account held gets a new generation, and a refresh started under an older one neither saves,
