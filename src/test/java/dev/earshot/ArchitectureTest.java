@@ -53,25 +53,6 @@ class ArchitectureTest {
             entry("web", List.of()),
             entry("config", List.of("spotify")));
 
-    /** An arrow between two app packages: classes in {@code from} use classes in {@code to}. */
-    record Arrow(String from, String to) {
-    }
-
-    /**
-     * Arrows that still exist on this branch and that branch i10-wiring removes (demo mode as pure
-     * configuration: the app reaches the sandbox over HTTP only). The lead deletes this constant and its use
-     * when merging both branches, so the rules above hold without exceptions.
-     */
-    static final List<Arrow> PENDING_REMOVAL_BY_WIRING_BRANCH = List.of(
-            new Arrow("config", "demo"),  // config.SpotifySettings picks the sandbox's URLs and client in demo mode
-            new Arrow("owner", "demo"));  // owner.OwnerAccount only: it mints the owner's token in the sandbox in-process
-
-    /**
-     * Still hashes on its own: auth.SessionRefresher, which branch i10-wiring replaces with the one token
-     * refresher (that one uses web.Sha256). The lead deletes this constant at merge.
-     */
-    static final String SHA256_COPY_PENDING_REMOVAL_BY_WIRING_BRANCH = "dev.earshot.auth.SessionRefresher";
-
     /**
      * Spotify's wire records: the Jackson records in {@code dev.earshot.spotify} that mirror Spotify's JSON,
      * all named {@code Spotify*} ({@code SpotifyUser}, {@code SpotifyImage}, {@code SpotifyItem}, ...). Not wire
@@ -159,7 +140,6 @@ class ArchitectureTest {
         noClasses()
                 .that().doNotHaveFullyQualifiedName("dev.earshot.web.Sha256")
                 .and().doNotHaveFullyQualifiedName("dev.earshot.demo.SandboxDigest")
-                .and().doNotHaveFullyQualifiedName(SHA256_COPY_PENDING_REMOVAL_BY_WIRING_BRANCH)
                 .should().callMethod(MessageDigest.class, "getInstance", String.class)
                 .because("the app hashes through web.Sha256; the sandbox, which may use nothing of the app, through its own SandboxDigest")
                 .check(APP);
@@ -174,10 +154,6 @@ class ArchitectureTest {
             String[] allowed = row.getValue().toArray(String[]::new);
             graph = allowed.length == 0 ? graph.whereLayer(row.getKey()).mayNotAccessAnyLayer()
                     : graph.whereLayer(row.getKey()).mayOnlyAccessLayers(allowed);
-        }
-        for (Arrow pending : PENDING_REMOVAL_BY_WIRING_BRANCH) {
-            graph = graph.ignoreDependency(resideInAPackage("dev.earshot." + pending.from() + ".."),
-                    resideInAPackage("dev.earshot." + pending.to() + ".."));
         }
         return graph;
     }

@@ -6,7 +6,7 @@ import java.util.Date;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.earshot.config.CookieConfig;
 
 /**
  * The attributes every Earshot cookie gets (S11): HttpOnly, Path=/, no Domain, SameSite=Lax, and in
@@ -18,8 +18,8 @@ public class CookiePolicy {
 
     private final boolean secure;
 
-    CookiePolicy(@ConfigProperty(name = "earshot.secure-cookies", defaultValue = "true") boolean secure) {
-        this.secure = secure;
+    CookiePolicy(CookieConfig config) {
+        this.secure = config.secureCookies();
     }
 
     public String name(String baseName) {

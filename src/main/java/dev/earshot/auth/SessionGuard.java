@@ -41,10 +41,10 @@ public class SessionGuard {
     }
 
     private final SessionCookie sessionCookie;
-    private final SessionRefresher refresher;
+    private final TokenRefresher refresher;
     private final Clock clock;
 
-    SessionGuard(SessionCookie sessionCookie, SessionRefresher refresher, Clock clock) {
+    SessionGuard(SessionCookie sessionCookie, TokenRefresher refresher, Clock clock) {
         this.sessionCookie = sessionCookie;
         this.refresher = refresher;
         this.clock = clock;

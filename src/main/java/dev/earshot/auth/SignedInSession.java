@@ -16,10 +16,10 @@ public final class SignedInSession implements AccessTokens {
 
     private final Session original;
     private final AtomicReference<Session> latest;
-    private final SessionRefresher refresher;
+    private final TokenRefresher refresher;
     private final Clock clock;
 
-    SignedInSession(Session session, SessionRefresher refresher, Clock clock) {
+    SignedInSession(Session session, TokenRefresher refresher, Clock clock) {
         this.original = session;
         this.latest = new AtomicReference<>(session);
         this.refresher = refresher;
@@ -41,8 +41,7 @@ public final class SignedInSession implements AccessTokens {
         if (!session.needsRefresh(clock.instant())) {
             return CompletableFuture.completedFuture(session.accessToken());
         }
-        return refresher.refresh(session, null)
-                .thenApply(this::adopt)
+        return refresh(session, null)
                 .exceptionallyCompose(failure -> stillUsable(session, failure));
     }
 
@@ -53,7 +52,12 @@ public final class SignedInSession implements AccessTokens {
             // Another call of this request has refreshed already.
             return CompletableFuture.completedFuture(session.accessToken());
         }
-        return refresher.refresh(session, rejected).thenApply(this::adopt);
+        return refresh(session, rejected);
+    }
+
+    private CompletionStage<String> refresh(Session session, String rejected) {
+        return refresher.refresh(TokenRefresher.Account.SESSION, session.refreshToken(), rejected)
+                .thenApply(grant -> adopt(session.withTokens(grant)));
     }
 
     private String adopt(Session refreshed) {

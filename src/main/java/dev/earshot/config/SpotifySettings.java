@@ -7,14 +7,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.earshot.demo.DemoMode;
-import dev.earshot.demo.DemoSandbox;
 import dev.earshot.spotify.RedirectUriRules;
 import dev.earshot.spotify.SpotifyEndpoints;
 
 /**
- * The Spotify this app talks to: the real one from {@link SpotifyConfig}, or in demo mode the
- * built-in sandbox at the app's own address, with the sandbox's client and a matching redirect URI.
+ * The Spotify this app talks to, as {@link SpotifyConfig} says: the real one, or (in demo mode, by
+ * configuration alone) the built-in sandbox, whose addresses are paths on this app's {@link OwnOrigin}.
  */
 @ApplicationScoped
 public class SpotifySettings implements SpotifyEndpoints {
@@ -23,25 +21,28 @@ public class SpotifySettings implements SpotifyEndpoints {
     public static final String CALLBACK_PATH = "/api/callback";
 
     private final SpotifyConfig config;
-    private final DemoMode demo;
+    private final ModeConfig mode;
+    private final OwnOrigin ownOrigin;
 
-    SpotifySettings(SpotifyConfig config, DemoMode demo) {
+    SpotifySettings(SpotifyConfig config, ModeConfig mode, OwnOrigin ownOrigin) {
         this.config = config;
-        this.demo = demo;
+        this.mode = mode;
+        this.ownOrigin = ownOrigin;
     }
 
+    /** Demo mode: the sandbox's sample data, whose cover art is served by this app. */
     public boolean demo() {
-        return demo.enabled();
+        return mode.demo();
     }
 
     @Override
     public URI accountsUrl() {
-        return URI.create(demo.enabled() ? demo.origin() + DemoSandbox.ACCOUNTS_PATH : trimmed(config.accountsUrl()));
+        return URI.create(ownOrigin.resolve(trimmed(config.accountsUrl())));
     }
 
     @Override
     public URI apiUrl() {
-        return URI.create(demo.enabled() ? demo.origin() + DemoSandbox.API_PATH : trimmed(config.apiUrl()));
+        return URI.create(ownOrigin.resolve(trimmed(config.apiUrl())));
     }
 
     /** The authorize page the browser is sent to. */
@@ -51,17 +52,17 @@ public class SpotifySettings implements SpotifyEndpoints {
 
     @Override
     public String clientId() {
-        return demo.enabled() ? DemoSandbox.CLIENT_ID : config.clientId().orElse("");
+        return config.clientId().orElse("");
     }
 
     @Override
     public String clientSecret() {
-        return demo.enabled() ? DemoSandbox.CLIENT_SECRET : config.clientSecret().orElse("");
+        return config.clientSecret().orElse("");
     }
 
     /** Byte-identical in the authorize and token requests (S04); never taken from a request's headers. */
     public String redirectUri() {
-        return demo.enabled() ? demo.origin() + CALLBACK_PATH : config.redirectUri();
+        return ownOrigin.resolve(config.redirectUri());
     }
 
     /**

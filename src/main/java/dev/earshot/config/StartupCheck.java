@@ -32,8 +32,9 @@ public class StartupCheck {
     /** Earlier than the application's own observers (default priority {@code APPLICATION + 500}). */
     static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE;
 
-    void onStart(@Observes @Priority(FIRST) StartupEvent event, SpotifyConfig spotify, SessionConfig session, SpotifySettings settings) {
-        List<String> problems = problems(spotify, session, settings.demo());
+    void onStart(@Observes @Priority(FIRST) StartupEvent event, SpotifyConfig spotify, SessionConfig session, ModeConfig mode,
+            SpotifySettings settings) {
+        List<String> problems = problems(spotify, session, mode.demo());
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Earshot cannot start: " + String.join("; ", problems)
                     + ". See README.md, section Configuration.");

@@ -1,26 +1,19 @@
 package dev.earshot.demo;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Decides whether the Spotify sandbox is switched on, and tells where it can be reached. */
+/** Whether the Spotify sandbox is switched on, and where it can be reached. */
 @ApplicationScoped
 public class DemoMode {
 
     private final boolean enabled;
     private final HttpServer httpServer;
 
-    DemoMode(@ConfigProperty(name = "earshot.demo") Optional<Boolean> demo,
-             @ConfigProperty(name = "spotify.client-id") Optional<String> spotifyClientId,
-             HttpServer httpServer) {
-        // Without an explicit choice, `quarkus:dev` on a fresh checkout (no Spotify app registered yet)
-        // should still show the whole sign-in flow; production never falls into the sandbox by accident.
-        this.enabled = demo.orElseGet(() -> LaunchMode.current() == LaunchMode.DEVELOPMENT
-                && spotifyClientId.filter(id -> !id.isBlank()).isEmpty());
+    DemoMode(SandboxConfig config, HttpServer httpServer) {
+        // Decided as configuration, by DemoConfigSource.
+        this.enabled = config.enabled();
         this.httpServer = httpServer;
     }
 

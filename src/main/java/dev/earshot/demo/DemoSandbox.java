@@ -13,6 +13,13 @@ public final class DemoSandbox {
     public static final String API_PATH = "/demo/spotify/api";
     /** Stands in for {@code https://i.scdn.co}: generated cover art, so nothing is fetched from the internet. */
     public static final String ART_PATH = "/demo/spotify/art";
+    /** Where the sandbox sends the browser back: the app's callback, as registered for its one client. */
+    public static final String CALLBACK_PATH = "/api/callback";
+    /**
+     * The sandbox listener's standing sign-in, which demo mode configures as {@code SPOTIFY_REFRESH_TOKEN}
+     * the way a deployer pastes one from a real sign-in. Not a secret: the sandbox only serves sample data.
+     */
+    public static final String OWNER_REFRESH_TOKEN = "earshot-demo-owner-sign-in";
     /** Not part of Spotify: next, pause, play and restart for the sandbox's player, answering 204. */
     public static final String REMOTE_PATH = "/demo/spotify/remote";
 

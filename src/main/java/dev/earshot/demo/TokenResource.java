@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The sandbox's token endpoint, standing in for {@code https://accounts.spotify.com/api/token}. */
 @Path(DemoSandbox.ACCOUNTS_PATH + "/api/token")
@@ -27,17 +26,17 @@ public class TokenResource {
     private final AuthorizationCodes codes;
     private final DemoTokenCodec codec;
     private final DemoClock clock;
+    private final DemoOwnerSignIn ownerSignIn;
     private final Duration accessTokenLifetime;
     private final SecureRandom random = new SecureRandom();
 
-    TokenResource(AuthorizationCodes codes, DemoTokenCodec codec, DemoClock clock,
-                  // Short by default (Spotify's is an hour) so the app's silent refresh happens while you watch.
-                  @ConfigProperty(name = "earshot.demo.access-token-lifetime", defaultValue = "PT5M")
-                  Duration accessTokenLifetime) {
+    TokenResource(AuthorizationCodes codes, DemoTokenCodec codec, DemoClock clock, DemoOwnerSignIn ownerSignIn,
+                  SandboxConfig config) {
         this.codes = codes;
         this.codec = codec;
         this.clock = clock;
-        this.accessTokenLifetime = accessTokenLifetime;
+        this.ownerSignIn = ownerSignIn;
+        this.accessTokenLifetime = config.accessTokenLifetime();
     }
 
     @POST
@@ -91,6 +90,11 @@ public class TokenResource {
     }
 
     private Response refresh(String refreshToken) {
+        if (ownerSignIn.matches(refreshToken)) {
+            return ownerSignIn.expiredAt(clock.instant())
+                    ? error(400, "invalid_grant", "Refresh token revoked")
+                    : issue(ownerSignIn.signedInAt(), DemoOwnerSignIn.SCOPES);
+        }
         Optional<DemoToken> opened = codec.open(refreshToken).filter(token -> token.kind() == DemoToken.Kind.REFRESH);
         if (opened.isEmpty()) {
             return error(400, "invalid_grant", "Invalid refresh token");

@@ -9,10 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import dev.earshot.config.EmbedConfig;
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.listening.NowPlaying;
 import dev.earshot.listening.NowPlayingCard;
@@ -37,13 +36,12 @@ public class EmbedPageResource {
     private final String contentSecurityPolicy;
     private final Clock clock;
 
-    EmbedPageResource(OwnerNowPlaying ownerNowPlaying, NowPlayingConfig nowPlaying, Clock clock,
-            @ConfigProperty(name = "earshot.frame-ancestors", defaultValue = "*") String frameAncestors) {
+    EmbedPageResource(OwnerNowPlaying ownerNowPlaying, NowPlayingConfig nowPlaying, EmbedConfig embed, Clock clock) {
         this.ownerNowPlaying = ownerNowPlaying;
         this.clock = clock;
         this.pollMillis = nowPlaying.effectivePollInterval().toMillis();
         // The operator's value goes into one directive only: no ';' or line breaks can smuggle in others.
-        String ancestors = frameAncestors.replaceAll("[;\\r\\n,]", " ").trim();
+        String ancestors = embed.frameAncestors().replaceAll("[;\\r\\n,]", " ").trim();
         this.contentSecurityPolicy = SecurityHeaders.contentSecurityPolicy(ancestors.isEmpty() ? "*" : ancestors);
     }
 

@@ -13,21 +13,20 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.earshot.config.ModeConfig;
 import dev.earshot.config.OwnerConfig;
 import dev.earshot.config.SpotifyConfig;
-import dev.earshot.demo.DemoMode;
-import dev.earshot.demo.DemoOwnerToken;
+import dev.earshot.auth.TokenRefresher;
 import dev.earshot.spotify.AccessTokens;
-import dev.earshot.spotify.SpotifyAccounts;
 import dev.earshot.spotify.SpotifyException;
 import dev.earshot.spotify.TokenGrant;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The deployer's own Spotify account, held on the server for the public widget. Its access token is
- * refreshed at most once at a time and only when due (R05, R08); a rotated refresh token is saved
+ * refreshed through the app's one {@link TokenRefresher}, at most once at a time and only when due (R05,
+ * R08, R11); a rotated refresh token is saved
  * before it is used; a dead one ({@code invalid_grant}) takes the account offline with one warning and
  * no further calls until the owner reconnects (R04). A reconnect wins over a refresh already in flight:
  * each account held gets a new generation, and a refresh started under an older one neither saves,
@@ -42,6 +41,9 @@ public class OwnerAccount implements AccessTokens {
     /** Spotify ends every sign-in six months after it happened, however often it is refreshed. */
     static final int SIGN_IN_MONTHS = 6;
 
+    /** The name the owner goes by in demo mode, where the sandbox's listener is the owner. */
+    static final String DEMO_OWNER = "demo-listener";
+
     private static final Logger LOG = Logger.getLogger(OwnerAccount.class);
 
     private record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant signedInAt, String userId,
@@ -54,15 +56,13 @@ public class OwnerAccount implements AccessTokens {
         }
     }
 
-    private final SpotifyAccounts accounts;
+    private final TokenRefresher refresher;
     private final OwnerTokenStore store;
     private final SpotifyConfig spotify;
     private final OwnerConfig config;
-    private final DemoMode demo;
-    private final DemoOwnerToken demoOwnerToken;
+    private final ModeConfig mode;
     private final Clock clock;
     private final Event<OwnerConnected> connected;
-    private final MeterRegistry metrics;
 
     /** Held while the store is written, so a save checks the generation and writes in one step. */
     private final Object storeWrites = new Object();
@@ -73,17 +73,15 @@ public class OwnerAccount implements AccessTokens {
     /** Which account is held: a connect (or a restart's reload) starts a new generation. */
     private volatile long generation;
 
-    OwnerAccount(SpotifyAccounts accounts, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, DemoMode demo,
-            DemoOwnerToken demoOwnerToken, Clock clock, Event<OwnerConnected> connected, MeterRegistry metrics) {
-        this.accounts = accounts;
+    OwnerAccount(TokenRefresher refresher, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, ModeConfig mode,
+            Clock clock, Event<OwnerConnected> connected) {
+        this.refresher = refresher;
         this.store = store;
         this.spotify = spotify;
         this.config = config;
-        this.demo = demo;
-        this.demoOwnerToken = demoOwnerToken;
+        this.mode = mode;
         this.clock = clock;
         this.connected = connected;
-        this.metrics = metrics;
     }
 
     @Override
@@ -99,7 +97,7 @@ public class OwnerAccount implements AccessTokens {
                 && (current.refreshToken() == null || current.accessExpiresAt().isAfter(clock.instant().plusSeconds(60)))) {
             return CompletableFuture.completedFuture(current.accessToken());
         }
-        return refresh(current).thenApply(Tokens::accessToken);
+        return refresh(current, null).thenApply(Tokens::accessToken);
     }
 
     @Override
@@ -112,7 +110,7 @@ public class OwnerAccount implements AccessTokens {
             goOffline(generation, "Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
             return CompletableFuture.failedFuture(new SpotifyException.Unauthorized("The owner's access token was rejected"));
         }
-        return refresh(current).thenApply(Tokens::accessToken);
+        return refresh(current, rejected).thenApply(Tokens::accessToken);
     }
 
     /** Makes the account of a completed sign-in the owner's, saved before it is used. */
@@ -147,7 +145,7 @@ public class OwnerAccount implements AccessTokens {
 
     /** Connecting needs the setup code from the log while nobody can tell who the owner is (and not in demo mode). */
     public boolean connectNeedsSetupCode() {
-        return !demo.enabled() && knownOwnerId().isEmpty();
+        return !mode.demo() && knownOwnerId().isEmpty();
     }
 
     public OwnerStatus status() {
@@ -163,7 +161,7 @@ public class OwnerAccount implements AccessTokens {
         return offline;
     }
 
-    private synchronized CompletableFuture<Tokens> refresh(Tokens from) {
+    private synchronized CompletableFuture<Tokens> refresh(Tokens from, String rejected) {
         if (refreshing != null && !refreshing.isDone()) {
             return refreshing;
         }
@@ -172,7 +170,7 @@ public class OwnerAccount implements AccessTokens {
             return CompletableFuture.completedFuture(tokens);
         }
         long started = generation;
-        refreshing = accounts.refresh(from.refreshToken())
+        refreshing = refresher.refresh(TokenRefresher.Account.OWNER, from.refreshToken(), rejected)
                 // Saving touches the disk: off the event loop.
                 .thenApplyAsync(grant -> adopt(started, from, grant), Infrastructure.getDefaultWorkerPool())
                 .handle((refreshed, failure) -> settle(started, refreshed, failure))
@@ -202,7 +200,6 @@ public class OwnerAccount implements AccessTokens {
     }
 
     private CompletionStage<Tokens> settle(long started, Tokens refreshed, Throwable failure) {
-        countRefresh(failure);
         if (failure == null) {
             return CompletableFuture.completedFuture(refreshed);
         }
@@ -217,12 +214,6 @@ public class OwnerAccount implements AccessTokens {
                     + "the public widget shows offline until you reconnect at /owner/connect");
         }
         return CompletableFuture.failedFuture(failure);
-    }
-
-    private void countRefresh(Throwable failure) {
-        String outcome = failure == null ? "success"
-                : SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected ? "rejected" : "failed";
-        metrics.counter("earshot.token.refreshes", "account", "owner", "outcome", outcome).increment();
     }
 
     private synchronized void goOffline(long of, String why) {
@@ -253,15 +244,17 @@ public class OwnerAccount implements AccessTokens {
     }
 
     private Tokens initialTokens() {
-        if (demo.enabled()) {
-            return new Tokens(null, Instant.EPOCH, demoOwnerToken.refreshToken(), clock.instant(), "demo-listener", Source.DEMO);
+        Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
+        if (mode.demo() && refresh.isPresent()) {
+            // The sandbox's standing sign-in, refreshed over HTTP like Spotify's; kept in memory only, so the
+            // store never holds a sandbox token a real Spotify would later refuse.
+            return new Tokens(null, Instant.EPOCH, refresh.get(), clock.instant(), DEMO_OWNER, Source.DEMO);
         }
         Optional<StoredOwner> stored = store.load();
         if (stored.isPresent()) {
             StoredOwner owner = stored.get();
             return new Tokens(null, Instant.EPOCH, owner.refreshToken(), owner.signedInAt(), owner.userId(), Source.STORE);
         }
-        Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
         if (refresh.isPresent()) {
             return new Tokens(null, Instant.EPOCH, refresh.get(), null, config.id().orElse(null), Source.ENVIRONMENT);
         }

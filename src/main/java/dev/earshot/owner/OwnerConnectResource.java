@@ -17,8 +17,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import dev.earshot.auth.SameOriginRequest;
 import dev.earshot.auth.SignInStarter;
+import dev.earshot.config.ModeConfig;
 import dev.earshot.config.OwnerConfig;
-import dev.earshot.config.SpotifySettings;
 import dev.earshot.web.ErrorPage;
 import dev.earshot.web.SignInRateLimit;
 import dev.earshot.web.TooManyRequests;
@@ -47,16 +47,16 @@ public class OwnerConnectResource {
     private final OwnerSetupCode setupCode;
     private final OwnerAccount owner;
     private final OwnerConfig config;
-    private final SpotifySettings spotify;
+    private final ModeConfig mode;
     private final SignInRateLimit rateLimit;
 
-    OwnerConnectResource(SignInStarter signIn, OwnerSetupCode setupCode, OwnerAccount owner, OwnerConfig config, SpotifySettings spotify,
+    OwnerConnectResource(SignInStarter signIn, OwnerSetupCode setupCode, OwnerAccount owner, OwnerConfig config, ModeConfig mode,
             SignInRateLimit rateLimit) {
         this.signIn = signIn;
         this.setupCode = setupCode;
         this.owner = owner;
         this.config = config;
-        this.spotify = spotify;
+        this.mode = mode;
         this.rateLimit = rateLimit;
     }
 
@@ -92,7 +92,7 @@ public class OwnerConnectResource {
         OwnerStatus status = owner.status();
         boolean ownerConnected = status.configured() && !status.offline() && status.source() != OwnerAccount.Source.DEMO;
         return Templates.connect(new ConnectPage(owner.connectNeedsSetupCode(), config.id().filter(id -> !id.isBlank()).isPresent(),
-                ownerConnected, status.offline(), connected && ownerConnected, spotify.demo(), codeProblem,
+                ownerConnected, status.offline(), connected && ownerConnected, mode.demo(), codeProblem,
                 setupCode.lifetime().toMinutes())).render();
     }
 }

@@ -12,13 +12,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.earshot.auth.CookieSealer;
+import dev.earshot.config.StorageConfig;
 
 /**
  * The owner's refresh token on disk, in {@code EARSHOT_DATA_DIR}: sealed with the session secret
@@ -40,9 +40,9 @@ public class OwnerTokenStore {
     private final CookieSealer sealer;
     private final ObjectMapper json;
 
-    OwnerTokenStore(@ConfigProperty(name = "earshot.data-dir", defaultValue = "data") Path dataDir, CookieSealer sealer,
+    OwnerTokenStore(StorageConfig storage, CookieSealer sealer,
             ObjectMapper json) {
-        this.file = dataDir.resolve(FILE_NAME);
+        this.file = storage.dataDir().resolve(FILE_NAME);
         this.sealer = sealer;
         this.json = json;
     }

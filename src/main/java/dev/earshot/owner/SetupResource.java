@@ -6,12 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.LaunchMode;
 import dev.earshot.auth.SignInStarter;
+import dev.earshot.config.ModeConfig;
 import dev.earshot.config.SpotifySettings;
 
 /**
@@ -32,14 +31,15 @@ public class SetupResource {
     private final SpotifySettings spotify;
     private final OwnerAccount owner;
     private final OwnerTokenStore store;
+    private final boolean demo;
     private final boolean enabled;
 
-    SetupResource(SpotifySettings spotify, OwnerAccount owner, OwnerTokenStore store,
-            @ConfigProperty(name = "earshot.setup", defaultValue = "false") boolean setup) {
+    SetupResource(SpotifySettings spotify, OwnerAccount owner, OwnerTokenStore store, ModeConfig mode) {
         this.spotify = spotify;
         this.owner = owner;
         this.store = store;
-        this.enabled = setup || spotify.demo() || LaunchMode.current() == LaunchMode.DEVELOPMENT;
+        this.demo = mode.demo();
+        this.enabled = mode.setup() || demo || LaunchMode.current() == LaunchMode.DEVELOPMENT;
     }
 
     @GET
@@ -49,6 +49,6 @@ public class SetupResource {
             throw new NotFoundException();
         }
         return Templates.setup(spotify.redirectUri(), spotify.redirectUriProblem().orElse(null), SignInStarter.SCOPES, owner.status(),
-                store.directory().normalize().toString(), store.writable(), spotify.demo()).render();
+                store.directory().normalize().toString(), store.writable(), demo).render();
     }
 }

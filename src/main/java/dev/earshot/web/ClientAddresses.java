@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.netty.util.NetUtil;
@@ -48,11 +47,9 @@ public class ClientAddresses {
     private final boolean forwarding;
     private final List<Block> trustedProxies;
 
-    ClientAddresses(@ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean forwarding,
-            @ConfigProperty(name = "quarkus.http.proxy.allow-x-forwarded", defaultValue = "false") boolean xForwarded,
-            @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> trustedProxies) {
-        this.forwarding = forwarding && xForwarded;
-        this.trustedProxies = blocks(trustedProxies.orElse(List.of()));
+    ClientAddresses(ProxyConfig proxy) {
+        this.forwarding = proxy.proxyAddressForwarding() && proxy.allowXForwarded();
+        this.trustedProxies = blocks(proxy.trustedProxies().orElse(List.of()));
     }
 
     /** Whether {@code X-Forwarded-For} from trusted proxies is honoured at all. */

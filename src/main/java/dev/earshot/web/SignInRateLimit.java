@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -44,9 +43,9 @@ public class SignInRateLimit {
             .maximumSize(100_000)
             .build();
 
-    SignInRateLimit(@ConfigProperty(name = "earshot.sign-in-rate-limit", defaultValue = "30") int perMinute, Clock clock,
+    SignInRateLimit(EdgeConfig config, Clock clock,
             ClientAddresses clients) {
-        this.perMinute = perMinute;
+        this.perMinute = config.signInRateLimit();
         this.clock = clock;
         this.clients = clients;
     }

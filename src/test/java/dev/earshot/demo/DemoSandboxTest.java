@@ -335,6 +335,17 @@ class DemoSandboxTest {
     }
 
     @Test
+    void theOwnersStandingSignInIsRefreshedAtTheTokenEndpointLikeAnyOther() {
+        // Demo mode configures it as SPOTIFY_REFRESH_TOKEN: the app obtains the owner's tokens over HTTP.
+        JsonPath answer = refresh(DemoSandbox.OWNER_REFRESH_TOKEN).then().statusCode(200)
+                .body("token_type", equalTo("Bearer"))
+                .body("scope", equalTo(ALL_SCOPES))
+                .extract().jsonPath();
+        api(answer.getString("access_token")).get(API + "/me").then().statusCode(200);
+        refresh(answer.getString("refresh_token")).then().statusCode(200);
+    }
+
+    @Test
     void anAccessTokenIsNoRefreshToken() {
         String accessToken = signIn(ALL_SCOPES);
         refresh(accessToken).then().statusCode(400).body("error", equalTo("invalid_grant"));

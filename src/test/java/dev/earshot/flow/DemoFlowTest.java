@@ -2,6 +2,7 @@ package dev.earshot.flow;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,6 +54,17 @@ public class DemoFlowTest {
                 .redirects().follow(false).post("/logout");
         assertEquals(303, signOut.statusCode());
         assertEquals(0, signOut.getDetailedCookie(CookieNames.PLAIN_SESSION).getMaxAge());
+    }
+
+    @Test
+    public void thePublicWidgetShowsTheSandboxOwnerWhoseTokenCameFromTheSandboxTokenEndpoint() {
+        given().get("/api/now-playing").then().statusCode(200)
+                .body("offline", equalTo(false))
+                .body("stale", equalTo(false));
+        // Demo mode is configuration only: the owner's token was refreshed over HTTP, like Spotify's.
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("earshot_token_refreshes_total{account=\"owner\",outcome=\"success\"}"), "owner refreshed");
+        assertTrue(metrics.contains("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}"), "at the token endpoint");
     }
 
     @Test

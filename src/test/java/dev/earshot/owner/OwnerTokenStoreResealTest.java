@@ -40,6 +40,6 @@ class OwnerTokenStoreResealTest {
     }
 
     private OwnerTokenStore store(String current, String previous) {
-        return new OwnerTokenStore(dataDir, new CookieSealer(new SealingKeys(current, Optional.ofNullable(previous))), new ObjectMapper());
+        return new OwnerTokenStore(() -> dataDir, new CookieSealer(new SealingKeys(current, Optional.ofNullable(previous))), new ObjectMapper());
     }
 }
