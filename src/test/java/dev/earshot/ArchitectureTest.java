@@ -8,22 +8,20 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static java.util.Map.entry;
 
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.spotify.SpotifyException;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The package graph of DESIGN.md, pinned: pages → services → clients, {@code web} a leaf everyone may use,
@@ -49,7 +47,8 @@ class ArchitectureTest {
             // Clients and the sandbox speak Spotify's protocol and know nothing of the app.
             entry("spotify", List.of()),
             entry("demo", List.of()),
-            // The leaves: cross-cutting HTTP, and configuration, which says which Spotify to call (spotify.SpotifyEndpoints).
+            // The leaves: cross-cutting HTTP, and configuration, which says which Spotify to call
+            // (spotify.SpotifyEndpoints).
             entry("web", List.of()),
             entry("config", List.of("spotify")));
 
@@ -61,7 +60,9 @@ class ArchitectureTest {
      */
     static final DescribedPredicate<JavaClass> WIRE_RECORDS = DescribedPredicate.describe(
             "Spotify's wire records (records in dev.earshot.spotify named Spotify*)",
-            type -> type.getPackageName().equals("dev.earshot.spotify") && type.isRecord() && type.getSimpleName().startsWith("Spotify"));
+            type -> type.getPackageName().equals("dev.earshot.spotify")
+                    && type.isRecord()
+                    && type.getSimpleName().startsWith("Spotify"));
 
     @Test
     void packagesUseOnlyTheArrowsOfTheDesign() {
@@ -70,7 +71,11 @@ class ArchitectureTest {
 
     @Test
     void everyPackageHasItsLineInTheGraph() {
-        classes().should().resideInAnyPackage(MAY_USE.keySet().stream().map(name -> "dev.earshot." + name + "..").toArray(String[]::new))
+        classes()
+                .should()
+                .resideInAnyPackage(MAY_USE.keySet().stream()
+                        .map(name -> "dev.earshot." + name + "..")
+                        .toArray(String[]::new))
                 .because("a new feature gets its own package and a line in MAY_USE")
                 .check(APP);
     }
@@ -83,8 +88,10 @@ class ArchitectureTest {
     @Test
     void wireRecordsStopAtListening() {
         noClasses()
-                .that().resideOutsideOfPackages("dev.earshot.spotify..", "dev.earshot.listening..")
-                .should().dependOnClassesThat(WIRE_RECORDS)
+                .that()
+                .resideOutsideOfPackages("dev.earshot.spotify..", "dev.earshot.listening..")
+                .should()
+                .dependOnClassesThat(WIRE_RECORDS)
                 .because("templates, JSON endpoints, sign-in and the owner see only the app's own model (DESIGN.md)")
                 .check(APP);
     }
@@ -92,8 +99,14 @@ class ArchitectureTest {
     @Test
     void everyJacksonMappedSpotifyTypeIsAWireRecord() {
         classes()
-                .that().resideInAPackage("dev.earshot.spotify").and().areAnnotatedWith(JsonNaming.class)
-                .should().beRecords().andShould().haveSimpleNameStartingWith("Spotify")
+                .that()
+                .resideInAPackage("dev.earshot.spotify")
+                .and()
+                .areAnnotatedWith(JsonNaming.class)
+                .should()
+                .beRecords()
+                .andShould()
+                .haveSimpleNameStartingWith("Spotify")
                 .because("the wire-record rule finds Spotify's JSON by that name")
                 .check(APP);
     }
@@ -101,8 +114,10 @@ class ArchitectureTest {
     @Test
     void spotifyKnowsNothingOfTheApp() {
         noClasses()
-                .that().resideInAPackage("dev.earshot.spotify..")
-                .should().dependOnClassesThat(appOutside("spotify"))
+                .that()
+                .resideInAPackage("dev.earshot.spotify..")
+                .should()
+                .dependOnClassesThat(appOutside("spotify"))
                 .because("the clients speak Spotify's protocol and nothing else (DESIGN.md)")
                 .check(APP);
     }
@@ -110,8 +125,10 @@ class ArchitectureTest {
     @Test
     void demoKnowsNothingOfTheApp() {
         noClasses()
-                .that().resideInAPackage("dev.earshot.demo..")
-                .should().dependOnClassesThat(appOutside("demo"))
+                .that()
+                .resideInAPackage("dev.earshot.demo..")
+                .should()
+                .dependOnClassesThat(appOutside("demo"))
                 .because("the sandbox plays Spotify, so configuration alone can swap it for the real one (DESIGN.md)")
                 .check(APP);
     }
@@ -119,8 +136,10 @@ class ArchitectureTest {
     @Test
     void webIsALeaf() {
         noClasses()
-                .that().resideInAPackage("dev.earshot.web..")
-                .should().dependOnClassesThat(appOutside("web"))
+                .that()
+                .resideInAPackage("dev.earshot.web..")
+                .should()
+                .dependOnClassesThat(appOutside("web"))
                 .because("cross-cutting HTTP is used by every feature and uses none (DESIGN.md)")
                 .check(APP);
     }
@@ -128,20 +147,28 @@ class ArchitectureTest {
     @Test
     void pagesDoNotMakeUpSpotifyFailures() {
         noClasses()
-                .that().resideInAnyPackage("dev.earshot.dashboard..", "dev.earshot.embed..")
-                .should().callConstructorWhere(DescribedPredicate.describe("the constructor of a SpotifyException",
+                .that()
+                .resideInAnyPackage("dev.earshot.dashboard..", "dev.earshot.embed..")
+                .should()
+                .callConstructorWhere(DescribedPredicate.describe(
+                        "the constructor of a SpotifyException",
                         (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(SpotifyException.class)))
-                .because("a SpotifyException means Spotify answered so; a page that finds a session ended says so to SessionGuard")
+                .because(
+                        "a SpotifyException means Spotify answered so; a page that finds a session ended says so to SessionGuard")
                 .check(APP);
     }
 
     @Test
     void sha256HasOnePlaceInTheAppAndOneInTheSandbox() {
         noClasses()
-                .that().doNotHaveFullyQualifiedName("dev.earshot.web.Sha256")
-                .and().doNotHaveFullyQualifiedName("dev.earshot.demo.SandboxDigest")
-                .should().callMethod(MessageDigest.class, "getInstance", String.class)
-                .because("the app hashes through web.Sha256; the sandbox, which may use nothing of the app, through its own SandboxDigest")
+                .that()
+                .doNotHaveFullyQualifiedName("dev.earshot.web.Sha256")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.earshot.demo.SandboxDigest")
+                .should()
+                .callMethod(MessageDigest.class, "getInstance", String.class)
+                .because(
+                        "the app hashes through web.Sha256; the sandbox, which may use nothing of the app, through its own SandboxDigest")
                 .check(APP);
     }
 
@@ -152,14 +179,16 @@ class ArchitectureTest {
         }
         for (var row : MAY_USE.entrySet()) {
             String[] allowed = row.getValue().toArray(String[]::new);
-            graph = allowed.length == 0 ? graph.whereLayer(row.getKey()).mayNotAccessAnyLayer()
+            graph = allowed.length == 0
+                    ? graph.whereLayer(row.getKey()).mayNotAccessAnyLayer()
                     : graph.whereLayer(row.getKey()).mayOnlyAccessLayers(allowed);
         }
         return graph;
     }
 
     private static DescribedPredicate<JavaClass> appOutside(String name) {
-        return resideInAPackage("dev.earshot..").and(resideOutsideOfPackage("dev.earshot." + name + ".."))
+        return resideInAPackage("dev.earshot..")
+                .and(resideOutsideOfPackage("dev.earshot." + name + ".."))
                 .as("classes of the app outside dev.earshot." + name);
     }
 }

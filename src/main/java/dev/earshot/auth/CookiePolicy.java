@@ -1,12 +1,10 @@
 package dev.earshot.auth;
 
-import java.time.Duration;
-import java.util.Date;
-
+import dev.earshot.config.CookieConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
-
-import dev.earshot.config.CookieConfig;
+import java.time.Duration;
+import java.util.Date;
 
 /**
  * The attributes every Earshot cookie gets (S11): HttpOnly, Path=/, no Domain, SameSite=Lax, and in
@@ -27,7 +25,9 @@ public class CookiePolicy {
     }
 
     public NewCookie issue(String baseName, String value, Duration maxAge) {
-        return builder(baseName, value).maxAge((int) Math.max(0, Math.min(Integer.MAX_VALUE, maxAge.toSeconds()))).build();
+        return builder(baseName, value)
+                .maxAge((int) Math.max(0, Math.min(Integer.MAX_VALUE, maxAge.toSeconds())))
+                .build();
     }
 
     /** Expires the cookie with the same attributes it was set with, so the browser really drops it (S17). */

@@ -1,15 +1,13 @@
 package dev.earshot.auth;
 
+import dev.earshot.web.UrlSafeRandom;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
-
-import dev.earshot.web.UrlSafeRandom;
 
 /**
  * Seals and opens cookie values with AES-256-GCM (S12): a fresh 96-bit nonce per seal, the cookie's
@@ -23,8 +21,7 @@ public final class CookieSealer {
     private static final int TAG_BITS = 128;
 
     /** What opening found: the plaintext, and whether it was sealed under the previous key. */
-    public record Opened(byte[] plaintext, boolean underOldKey) {
-    }
+    public record Opened(byte[] plaintext, boolean underOldKey) {}
 
     private final SealingKeys keys;
 
@@ -40,8 +37,12 @@ public final class CookieSealer {
             cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(purpose));
             byte[] sealed = cipher.doFinal(plaintext);
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return VERSION + "." + key.id() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
+            return VERSION + "." + key.id() + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
@@ -66,7 +67,8 @@ public final class CookieSealer {
                 return Optional.empty();
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.get().secretKey(), new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE, key.get().secretKey(), new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(purpose));
             byte[] plaintext = cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
             return Optional.of(new Opened(plaintext, !key.get().equals(keys.current())));

@@ -1,5 +1,10 @@
 package dev.earshot.auth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -8,13 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.NewCookie;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The short-lived sealed cookie of sign-ins under way (S03). It holds up to {@link #MAX_ATTEMPTS}
@@ -28,12 +26,14 @@ public class LoginAttemptCookie {
     static final int MAX_ATTEMPTS = 3;
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    record Sealed(@JsonProperty("p") List<Pending> pending) {
-    }
+    record Sealed(@JsonProperty("p") List<Pending> pending) {}
 
-    record Pending(@JsonProperty("s") String state, @JsonProperty("v") String verifier,
-            @JsonProperty("t") long startedAt, @JsonProperty("r") String returnTo, @JsonProperty("o") boolean forOwner) {
-    }
+    record Pending(
+            @JsonProperty("s") String state,
+            @JsonProperty("v") String verifier,
+            @JsonProperty("t") long startedAt,
+            @JsonProperty("r") String returnTo,
+            @JsonProperty("o") boolean forOwner) {}
 
     private final SealedCookie<Sealed> cookie;
     private final Clock clock;
@@ -52,7 +52,8 @@ public class LoginAttemptCookie {
         Instant oldest = clock.instant().minus(LIFETIME);
         return read.value().pending().stream()
                 .filter(p -> p != null && p.state() != null && p.verifier() != null)
-                .map(p -> new LoginAttempt(p.state(), p.verifier(), Instant.ofEpochSecond(p.startedAt()), p.returnTo(), p.forOwner()))
+                .map(p -> new LoginAttempt(
+                        p.state(), p.verifier(), Instant.ofEpochSecond(p.startedAt()), p.returnTo(), p.forOwner()))
                 .filter(attempt -> attempt.startedAt().isAfter(oldest))
                 .toList();
     }
@@ -79,7 +80,8 @@ public class LoginAttemptCookie {
 
     /** The cookie after {@code finished} is used up: the others stay, or the cookie goes when none are left. */
     public NewCookie without(List<LoginAttempt> current, LoginAttempt finished) {
-        List<LoginAttempt> rest = current.stream().filter(attempt -> !attempt.equals(finished)).toList();
+        List<LoginAttempt> rest =
+                current.stream().filter(attempt -> !attempt.equals(finished)).toList();
         return rest.isEmpty() ? clear() : write(rest);
     }
 
@@ -89,7 +91,8 @@ public class LoginAttemptCookie {
 
     private NewCookie write(List<LoginAttempt> attempts) {
         List<Pending> pending = attempts.stream()
-                .map(a -> new Pending(a.state(), a.verifier(), a.startedAt().getEpochSecond(), a.returnTo(), a.forOwner()))
+                .map(a -> new Pending(
+                        a.state(), a.verifier(), a.startedAt().getEpochSecond(), a.returnTo(), a.forOwner()))
                 .toList();
         return cookie.write(new Sealed(pending), LIFETIME);
     }

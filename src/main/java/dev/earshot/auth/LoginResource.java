@@ -1,15 +1,14 @@
 package dev.earshot.auth;
 
+import dev.earshot.web.SignInRateLimit;
+import dev.earshot.web.TooManyRequests;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
-import dev.earshot.web.SignInRateLimit;
-import dev.earshot.web.TooManyRequests;
-import io.vertx.core.http.HttpServerRequest;
 
 /** {@code GET /login}: starts a visitor's sign-in by sending the browser to Spotify's authorize page. */
 @Path("/login")
@@ -24,7 +23,8 @@ public class LoginResource {
     }
 
     @GET
-    public Response login(@QueryParam("return") String returnTo, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Response login(
+            @QueryParam("return") String returnTo, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         var wait = rateLimit.check(request);
         if (wait.isPresent()) {
             return TooManyRequests.page(wait.get());

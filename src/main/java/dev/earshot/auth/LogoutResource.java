@@ -1,7 +1,8 @@
 package dev.earshot.auth;
 
-import java.net.URI;
-
+import dev.earshot.web.ErrorPage;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,10 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import dev.earshot.web.ErrorPage;
+import java.net.URI;
 
 /**
  * {@code POST /logout} signs out: only from our own pages (S17), clearing every cookie with the same
@@ -46,9 +44,14 @@ public class LogoutResource {
     @POST
     public Response logout(@Context HttpHeaders headers, @Context UriInfo request) {
         if (!SameOriginRequest.isSameOrigin(headers, request)) {
-            return ErrorPage.of(Response.Status.FORBIDDEN, "Sign-out blocked",
-                    "The sign-out request didn't come from this site, so nothing changed. Use the Sign out button instead.",
-                    "/logout", "Sign out", null).build();
+            return ErrorPage.of(
+                            Response.Status.FORBIDDEN,
+                            "Sign-out blocked",
+                            "The sign-out request didn't come from this site, so nothing changed. Use the Sign out button instead.",
+                            "/logout",
+                            "Sign out",
+                            null)
+                    .build();
         }
         return Response.seeOther(URI.create("/?notice=signed-out"))
                 .cookie(sessionCookie.clear(), attemptCookie.clear())

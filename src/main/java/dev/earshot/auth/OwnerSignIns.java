@@ -1,12 +1,10 @@
 package dev.earshot.auth;
 
-import java.util.concurrent.CompletionStage;
-
-import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.Response;
-
 import dev.earshot.listening.ListenerProfile;
 import dev.earshot.spotify.TokenGrant;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Takes a completed sign-in that was started to connect the owner's account (the owner package

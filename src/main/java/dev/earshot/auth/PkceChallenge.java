@@ -1,9 +1,8 @@
 package dev.earshot.auth;
 
-import java.util.Base64;
-
 import dev.earshot.web.Sha256;
 import dev.earshot.web.UrlSafeRandom;
+import java.util.Base64;
 
 /** A PKCE pair, S256 only (RFC 7636, S02): 32 random bytes of verifier and its SHA-256 challenge. */
 public record PkceChallenge(String verifier, String challenge) {

@@ -1,9 +1,8 @@
 package dev.earshot.auth;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Reads cookies from the raw {@code Cookie} headers. The JAX-RS cookie map keeps one value per name,
@@ -11,8 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
  */
 public final class RequestCookies {
 
-    private RequestCookies() {
-    }
+    private RequestCookies() {}
 
     public static List<String> valuesOf(HttpHeaders headers, String name) {
         List<String> values = new ArrayList<>();

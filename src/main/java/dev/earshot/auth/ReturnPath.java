@@ -12,10 +12,10 @@ public final class ReturnPath {
     private static final int MAX_LENGTH = 512;
     /** Printable ASCII that passes the checks below but that {@code java.net.URI} refuses in a path or query. */
     private static final String ENCODED = "\"<>^`{|}[]#";
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private ReturnPath() {
-    }
+    private ReturnPath() {}
 
     public static String sanitize(String candidate) {
         if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {

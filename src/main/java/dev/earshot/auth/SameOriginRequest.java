@@ -1,10 +1,9 @@
 package dev.earshot.auth;
 
-import java.net.URI;
-import java.util.Locale;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Locale;
 
 /**
  * CSRF check for state-changing requests (S17): the browser's {@code Sec-Fetch-Site} must say
@@ -13,8 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 public final class SameOriginRequest {
 
-    private SameOriginRequest() {
-    }
+    private SameOriginRequest() {}
 
     /** {@code request} gives the scheme the request arrived with (forwarded by a trusted proxy where configured). */
     public static boolean isSameOrigin(HttpHeaders headers, UriInfo request) {
@@ -30,7 +28,8 @@ public final class SameOriginRequest {
         try {
             URI claimed = URI.create(origin);
             URI own = URI.create(request.getBaseUri().getScheme() + "://" + host);
-            return claimed.getScheme() != null && claimed.getHost() != null
+            return claimed.getScheme() != null
+                    && claimed.getHost() != null
                     && claimed.getScheme().equalsIgnoreCase(own.getScheme())
                     && claimed.getHost().equalsIgnoreCase(own.getHost())
                     && port(claimed) == port(own);

@@ -1,15 +1,13 @@
 package dev.earshot.auth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.NewCookie;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One sealed cookie holding one JSON value: reads it (a duplicate or anything that does not open is
@@ -20,10 +18,13 @@ final class SealedCookie<T> {
     /** Browsers drop cookies over 4096 bytes (name, value and attributes' name=value). */
     static final int MAX_BYTES = 4096;
 
-    enum Status { ABSENT, OPENED, UNREADABLE }
-
-    record Read<T>(Status status, T value, boolean underOldKey) {
+    enum Status {
+        ABSENT,
+        OPENED,
+        UNREADABLE
     }
+
+    record Read<T>(Status status, T value, boolean underOldKey) {}
 
     private final String baseName;
     private final Class<T> type;
@@ -57,7 +58,9 @@ final class SealedCookie<T> {
         }
         try {
             T value = json.readValue(opened.get().plaintext(), type);
-            return value == null ? new Read<>(Status.UNREADABLE, null, false) : new Read<>(Status.OPENED, value, opened.get().underOldKey());
+            return value == null
+                    ? new Read<>(Status.UNREADABLE, null, false)
+                    : new Read<>(Status.OPENED, value, opened.get().underOldKey());
         } catch (IOException e) {
             return new Read<>(Status.UNREADABLE, null, false);
         }
@@ -83,5 +86,4 @@ final class SealedCookie<T> {
 
     /** Room for "; Max-Age=...; Path=/; Secure; HttpOnly; SameSite=Lax", which some browsers count too. */
     private static final int ATTRIBUTES_BYTES = 64;
-
 }

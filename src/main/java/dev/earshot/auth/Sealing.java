@@ -1,9 +1,8 @@
 package dev.earshot.auth;
 
+import dev.earshot.config.SessionConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
-import dev.earshot.config.SessionConfig;
 
 /** Makes the one {@link CookieSealer} from the configured secrets. */
 @Singleton

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,7 +31,9 @@ public final class SealingKeys {
     public SealingKeys(String currentSecret, Optional<String> previousSecret) {
         this.current = derive(currentSecret);
         List<Key> keys = new ArrayList<>(List.of(current));
-        previousSecret.filter(s -> !s.isBlank()).map(SealingKeys::derive)
+        previousSecret
+                .filter(s -> !s.isBlank())
+                .map(SealingKeys::derive)
                 .filter(key -> !key.id().equals(current.id()))
                 .ifPresent(keys::add);
         this.all = List.copyOf(keys);
@@ -51,7 +52,8 @@ public final class SealingKeys {
         // Separate HMAC labels keep the key and its public id independent of each other.
         byte[] keyBytes = hmac(secretBytes, "earshot cookie sealing key v1");
         byte[] idBytes = hmac(secretBytes, "earshot cookie key id v1");
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(idBytes).substring(0, 8);
+        String id =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(idBytes).substring(0, 8);
         return new Key(id, new SecretKeySpec(keyBytes, "AES"));
     }
 

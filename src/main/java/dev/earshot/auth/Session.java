@@ -1,16 +1,21 @@
 package dev.earshot.auth;
 
+import dev.earshot.spotify.TokenGrant;
 import java.time.Duration;
 import java.time.Instant;
-
-import dev.earshot.spotify.TokenGrant;
 
 /**
  * A signed-in visitor, exactly what the sealed session cookie carries: Spotify's tokens, when the
  * access token expires, when the person signed in (for the absolute lifetime, S13) and who they are.
  */
-public record Session(String accessToken, String refreshToken, Instant accessExpiresAt, Instant signedInAt,
-        String userId, String displayName, String avatarUrl) {
+public record Session(
+        String accessToken,
+        String refreshToken,
+        Instant accessExpiresAt,
+        Instant signedInAt,
+        String userId,
+        String displayName,
+        String avatarUrl) {
 
     /** Refresh when the access token has less than this left. */
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);

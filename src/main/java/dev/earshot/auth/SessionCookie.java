@@ -1,17 +1,14 @@
 package dev.earshot.auth;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.config.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.earshot.config.SessionConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The one session cookie: reads and checks it (including the absolute lifetime, S13), writes it
@@ -23,10 +20,14 @@ public class SessionCookie {
     static final String BASE_NAME = "earshot_session";
 
     /** Short field names keep the cookie small (S14). */
-    record Sealed(@JsonProperty("a") String accessToken, @JsonProperty("r") String refreshToken,
-            @JsonProperty("e") long accessExpiresAt, @JsonProperty("s") long signedInAt,
-            @JsonProperty("u") String userId, @JsonProperty("n") String displayName, @JsonProperty("i") String avatarUrl) {
-    }
+    record Sealed(
+            @JsonProperty("a") String accessToken,
+            @JsonProperty("r") String refreshToken,
+            @JsonProperty("e") long accessExpiresAt,
+            @JsonProperty("s") long signedInAt,
+            @JsonProperty("u") String userId,
+            @JsonProperty("n") String displayName,
+            @JsonProperty("i") String avatarUrl) {}
 
     private final SealedCookie<Sealed> cookie;
     private final Duration lifetime;
@@ -59,8 +60,14 @@ public class SessionCookie {
         if (sealed.accessToken() == null || sealed.refreshToken() == null || sealed.userId() == null) {
             return SessionLookup.unreadable();
         }
-        Session session = new Session(sealed.accessToken(), sealed.refreshToken(), Instant.ofEpochSecond(sealed.accessExpiresAt()),
-                Instant.ofEpochSecond(sealed.signedInAt()), sealed.userId(), sealed.displayName(), sealed.avatarUrl());
+        Session session = new Session(
+                sealed.accessToken(),
+                sealed.refreshToken(),
+                Instant.ofEpochSecond(sealed.accessExpiresAt()),
+                Instant.ofEpochSecond(sealed.signedInAt()),
+                sealed.userId(),
+                sealed.displayName(),
+                sealed.avatarUrl());
         if (!clock.instant().isBefore(session.signedInAt().plus(lifetime))) {
             return SessionLookup.expired();
         }
@@ -69,9 +76,16 @@ public class SessionCookie {
 
     /** The sealed cookie for {@code session}, living until the session's absolute end. */
     public NewCookie write(Session session) {
-        Sealed sealed = new Sealed(session.accessToken(), session.refreshToken(), session.accessExpiresAt().getEpochSecond(),
-                session.signedInAt().getEpochSecond(), session.userId(), session.displayName(), session.avatarUrl());
-        Duration remaining = Duration.between(clock.instant(), session.signedInAt().plus(lifetime));
+        Sealed sealed = new Sealed(
+                session.accessToken(),
+                session.refreshToken(),
+                session.accessExpiresAt().getEpochSecond(),
+                session.signedInAt().getEpochSecond(),
+                session.userId(),
+                session.displayName(),
+                session.avatarUrl());
+        Duration remaining =
+                Duration.between(clock.instant(), session.signedInAt().plus(lifetime));
         return cookie.write(sealed, remaining);
     }
 

@@ -1,18 +1,15 @@
 package dev.earshot.auth;
 
-import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
-
+import dev.earshot.spotify.SpotifyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
-
-import dev.earshot.spotify.SpotifyException;
 
 /**
  * Runs the work of a request that needs a signed-in visitor: opens the session cookie, lets the work
@@ -66,7 +63,9 @@ public class SessionGuard {
         return CompletableFuture.failedFuture(new SessionEnded());
     }
 
-    public CompletionStage<Response> run(HttpHeaders headers, Function<SignedInSession, CompletionStage<Response.ResponseBuilder>> work,
+    public CompletionStage<Response> run(
+            HttpHeaders headers,
+            Function<SignedInSession, CompletionStage<Response.ResponseBuilder>> work,
             SignedOutAnswer signedOut) {
         SessionLookup lookup = sessionCookie.read(headers);
         if (!lookup.active()) {

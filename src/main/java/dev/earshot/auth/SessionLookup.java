@@ -6,7 +6,12 @@ package dev.earshot.auth;
  */
 public record SessionLookup(State state, Session session, boolean underOldKey) {
 
-    public enum State { ABSENT, ACTIVE, UNREADABLE, EXPIRED }
+    public enum State {
+        ABSENT,
+        ACTIVE,
+        UNREADABLE,
+        EXPIRED
+    }
 
     static SessionLookup absent() {
         return new SessionLookup(State.ABSENT, null, false);

@@ -1,5 +1,11 @@
 package dev.earshot.auth;
 
+import dev.earshot.config.SpotifySettings;
+import dev.earshot.web.ErrorPage;
+import dev.earshot.web.UrlSafeRandom;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
-import dev.earshot.config.SpotifySettings;
-import dev.earshot.web.ErrorPage;
-import dev.earshot.web.UrlSafeRandom;
 
 /**
  * Starts a sign-in (S01–S05): a fresh state and PKCE pair sealed into the login-attempt cookie, and
@@ -45,13 +43,20 @@ public class SignInStarter {
         var problem = spotify.redirectUriProblem();
         if (problem.isPresent()) {
             // Spotify would only show its own error page: say what is wrong, and who can fix it, here.
-            return ErrorPage.of(Response.Status.SERVICE_UNAVAILABLE, "Sign-in is not set up correctly",
-                    "This Earshot cannot sign you in yet: " + problem.get() + ". Whoever runs it needs to fix this setting.",
-                    "/", "Back to the start page", null).header("Cache-Control", "no-store").build();
+            return ErrorPage.of(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "Sign-in is not set up correctly",
+                            "This Earshot cannot sign you in yet: " + problem.get()
+                                    + ". Whoever runs it needs to fix this setting.",
+                            "/",
+                            "Back to the start page",
+                            null)
+                    .header("Cache-Control", "no-store")
+                    .build();
         }
         PkceChallenge pkce = PkceChallenge.create();
-        LoginAttempt attempt = new LoginAttempt(UrlSafeRandom.ofBytes(32), pkce.verifier(), clock.instant(),
-                ReturnPath.sanitize(returnTo), forOwner);
+        LoginAttempt attempt = new LoginAttempt(
+                UrlSafeRandom.ofBytes(32), pkce.verifier(), clock.instant(), ReturnPath.sanitize(returnTo), forOwner);
         List<LoginAttempt> pending = attempts.read(headers);
         return Response.seeOther(authorizeUri(attempt.state(), pkce))
                 .cookie(attempts.withAttempt(pending, attempt))
@@ -68,9 +73,10 @@ public class SignInStarter {
         query.put("state", state);
         query.put("code_challenge_method", PkceChallenge.METHOD);
         query.put("code_challenge", pkce.challenge());
-        return URI.create(spotify.authorizeUrl() + "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&")));
+        return URI.create(spotify.authorizeUrl() + "?"
+                + query.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&")));
     }
 
     private static String encode(String value) {

@@ -1,12 +1,11 @@
 package dev.earshot.auth;
 
+import dev.earshot.spotify.AccessTokens;
+import dev.earshot.spotify.SpotifyException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
-
-import dev.earshot.spotify.AccessTokens;
-import dev.earshot.spotify.SpotifyException;
 
 /**
  * One request's view of a signed-in visitor: hands out access tokens, refreshing when needed, and
@@ -41,8 +40,7 @@ public final class SignedInSession implements AccessTokens {
         if (!session.needsRefresh(clock.instant())) {
             return CompletableFuture.completedFuture(session.accessToken());
         }
-        return refresh(session, null)
-                .exceptionallyCompose(failure -> stillUsable(session, failure));
+        return refresh(session, null).exceptionallyCompose(failure -> stillUsable(session, failure));
     }
 
     @Override
@@ -56,7 +54,8 @@ public final class SignedInSession implements AccessTokens {
     }
 
     private CompletionStage<String> refresh(Session session, String rejected) {
-        return refresher.refresh(TokenRefresher.Account.SESSION, session.refreshToken(), rejected)
+        return refresher
+                .refresh(TokenRefresher.Account.SESSION, session.refreshToken(), rejected)
                 .thenApply(grant -> adopt(session.withTokens(grant)));
     }
 
@@ -68,7 +67,8 @@ public final class SignedInSession implements AccessTokens {
     /** A refresh that failed for a passing reason need not stop a token that has not yet expired. */
     private CompletionStage<String> stillUsable(Session session, Throwable failure) {
         Throwable cause = SpotifyException.unwrap(failure);
-        boolean transientFailure = cause instanceof SpotifyException.Unavailable || cause instanceof SpotifyException.RateLimited;
+        boolean transientFailure =
+                cause instanceof SpotifyException.Unavailable || cause instanceof SpotifyException.RateLimited;
         if (transientFailure && !session.accessTokenExpired(clock.instant())) {
             return CompletableFuture.completedFuture(session.accessToken());
         }

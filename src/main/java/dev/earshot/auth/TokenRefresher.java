@@ -1,5 +1,15 @@
 package dev.earshot.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.earshot.spotify.SpotifyAccounts;
+import dev.earshot.spotify.SpotifyException;
+import dev.earshot.spotify.SpotifyQuietPeriod;
+import dev.earshot.spotify.TokenGrant;
+import dev.earshot.web.Sha256;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -10,19 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.earshot.web.Sha256;
-import dev.earshot.spotify.SpotifyAccounts;
-import dev.earshot.spotify.SpotifyException;
-import dev.earshot.spotify.SpotifyQuietPeriod;
-import dev.earshot.spotify.TokenGrant;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The one way a refresh token becomes new tokens, for signed-in sessions and the owner alike: at most one
@@ -73,7 +70,9 @@ public class TokenRefresher {
         this(accounts::refresh, quietPeriod::remaining, metrics);
     }
 
-    TokenRefresher(Function<String, CompletionStage<TokenGrant>> tokenEndpoint, Supplier<Optional<Duration>> quietPeriodLeft,
+    TokenRefresher(
+            Function<String, CompletionStage<TokenGrant>> tokenEndpoint,
+            Supplier<Optional<Duration>> quietPeriodLeft,
             MeterRegistry metrics) {
         this.tokenEndpoint = tokenEndpoint;
         this.quietPeriodLeft = quietPeriodLeft;
@@ -98,7 +97,8 @@ public class TokenRefresher {
         CompletableFuture<TokenGrant> mine = new CompletableFuture<>();
         CompletableFuture<TokenGrant> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return rejectedAccessToken == null ? running.copy()
+            return rejectedAccessToken == null
+                    ? running.copy()
                     : running.thenCompose(grant -> grant.accessToken().equals(rejectedAccessToken)
                             ? refresh(account, refreshToken, rejectedAccessToken)
                             : CompletableFuture.completedFuture(grant));
@@ -142,9 +142,11 @@ public class TokenRefresher {
 
     /** One count per refresh sent to Spotify (shared and held-back ones are not counted), by account and outcome. */
     private void count(Account account, Throwable failure) {
-        String outcome = failure == null ? "success"
+        String outcome = failure == null
+                ? "success"
                 : SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected ? "rejected" : "failed";
-        metrics.counter("earshot.token.refreshes", "account", account.label(), "outcome", outcome).increment();
+        metrics.counter("earshot.token.refreshes", "account", account.label(), "outcome", outcome)
+                .increment();
     }
 
     /** Keyed by a digest: no map here ever holds a usable refresh token as a key. */

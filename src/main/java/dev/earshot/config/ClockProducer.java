@@ -1,9 +1,8 @@
 package dev.earshot.config;
 
-import java.time.Clock;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** The one clock the app reads time from, so tests can reason about expiry. */
 public class ClockProducer {

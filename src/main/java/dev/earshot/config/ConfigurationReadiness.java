@@ -1,7 +1,6 @@
 package dev.earshot.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -24,6 +23,8 @@ public class ConfigurationReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("configuration").status(spotify.redirectUriProblem().isEmpty()).build();
+        return HealthCheckResponse.named("configuration")
+                .status(spotify.redirectUriProblem().isEmpty())
+                .build();
     }
 }

@@ -1,10 +1,9 @@
 package dev.earshot.config;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** Where and how album art for the SVG card may be fetched server-side (S23): {@code EARSHOT_IMAGE_*}. */
 @ConfigMapping(prefix = "earshot.image")

@@ -1,9 +1,8 @@
 package dev.earshot.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How long the dashboard's Spotify data is shared before one background call refreshes it: {@code EARSHOT_LISTENING_*}. */
 @ConfigMapping(prefix = "earshot.listening")

@@ -1,9 +1,8 @@
 package dev.earshot.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How live "now playing" is kept fresh while calling Spotify as little as possible: {@code EARSHOT_NOW_PLAYING_*}. */
 @ConfigMapping(prefix = "earshot.now-playing")

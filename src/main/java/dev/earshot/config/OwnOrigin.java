@@ -1,10 +1,8 @@
 package dev.earshot.config;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.quarkus.vertx.http.HttpServer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * This app's own address on the loopback interface, for a Spotify URL configured as a bare path (the

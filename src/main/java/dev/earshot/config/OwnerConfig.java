@@ -1,10 +1,9 @@
 package dev.earshot.config;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The deployer's own account behind the public widget: {@code EARSHOT_OWNER_*} environment variables. */
 @ConfigMapping(prefix = "earshot.owner")

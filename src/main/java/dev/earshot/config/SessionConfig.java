@@ -1,10 +1,9 @@
 package dev.earshot.config;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** How sessions are sealed and how long they last: {@code EARSHOT_SESSION_*} environment variables. */
 @ConfigMapping(prefix = "earshot.session")

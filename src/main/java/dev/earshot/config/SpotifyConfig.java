@@ -1,10 +1,9 @@
 package dev.earshot.config;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The Spotify app's registration and Spotify's addresses: {@code SPOTIFY_*} environment variables. */
 @ConfigMapping(prefix = "spotify")

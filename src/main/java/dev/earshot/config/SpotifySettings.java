@@ -1,14 +1,12 @@
 package dev.earshot.config;
 
+import dev.earshot.spotify.RedirectUriRules;
+import dev.earshot.spotify.SpotifyEndpoints;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.earshot.spotify.RedirectUriRules;
-import dev.earshot.spotify.SpotifyEndpoints;
 
 /**
  * The Spotify this app talks to, as {@link SpotifyConfig} says: the real one, or (in demo mode, by
@@ -76,15 +74,22 @@ public class SpotifySettings implements SpotifyEndpoints {
     static Optional<String> redirectUriProblem(String uri) {
         Optional<RedirectUriRules.Refusal> refusal = RedirectUriRules.refusal(uri);
         if (refusal.isPresent()) {
-            return Optional.of(switch (refusal.get()) {
-                case INSECURE -> uri.toLowerCase(Locale.ROOT).startsWith("http://localhost")
-                        ? "SPOTIFY_REDIRECT_URI is " + uri + ", but Spotify refuses http://localhost since 2025: use "
-                                + uri.replaceFirst("(?i)localhost", "127.0.0.1") + " and register that in your Spotify app"
-                        : "SPOTIFY_REDIRECT_URI is " + uri + ", but Spotify accepts plain http only for 127.0.0.1 or [::1]: "
-                                + "use the https address people reach Earshot at";
-                case INVALID -> "SPOTIFY_REDIRECT_URI is " + uri + ", which Spotify refuses: it must be an absolute https URL "
-                        + "without user name or #fragment";
-            });
+            return Optional.of(
+                    switch (refusal.get()) {
+                        case INSECURE ->
+                            uri.toLowerCase(Locale.ROOT).startsWith("http://localhost")
+                                    ? "SPOTIFY_REDIRECT_URI is " + uri
+                                            + ", but Spotify refuses http://localhost since 2025: use "
+                                            + uri.replaceFirst("(?i)localhost", "127.0.0.1")
+                                            + " and register that in your Spotify app"
+                                    : "SPOTIFY_REDIRECT_URI is " + uri
+                                            + ", but Spotify accepts plain http only for 127.0.0.1 or [::1]: "
+                                            + "use the https address people reach Earshot at";
+                        case INVALID ->
+                            "SPOTIFY_REDIRECT_URI is " + uri
+                                    + ", which Spotify refuses: it must be an absolute https URL "
+                                    + "without user name or #fragment";
+                    });
         }
         if (!URI.create(uri).getPath().endsWith(CALLBACK_PATH)) {
             return Optional.of("SPOTIFY_REDIRECT_URI is " + uri + ", but Spotify's answer must come back to "

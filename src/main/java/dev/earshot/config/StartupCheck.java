@@ -1,19 +1,16 @@
 package dev.earshot.config;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
-
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start with a configuration that cannot work, naming every problem at once in the
@@ -32,23 +29,30 @@ public class StartupCheck {
     /** Earlier than the application's own observers (default priority {@code APPLICATION + 500}). */
     static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE;
 
-    void onStart(@Observes @Priority(FIRST) StartupEvent event, SpotifyConfig spotify, SessionConfig session, ModeConfig mode,
+    void onStart(
+            @Observes @Priority(FIRST) StartupEvent event,
+            SpotifyConfig spotify,
+            SessionConfig session,
+            ModeConfig mode,
             SpotifySettings settings) {
         List<String> problems = problems(spotify, session, mode.demo());
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("Earshot cannot start: " + String.join("; ", problems)
-                    + ". See README.md, section Configuration.");
+            throw new ConfigurationException(
+                    "Earshot cannot start: " + String.join("; ", problems) + ". See README.md, section Configuration.");
         }
         // The public widget can still work without sign-in, so this one keeps the app running, not ready.
-        settings.redirectUriProblem().ifPresent(problem -> LOG.errorf(
-                "Sign-in cannot work: %s. Readiness stays DOWN until this is fixed (README.md, section Configuration).", problem));
+        settings.redirectUriProblem()
+                .ifPresent(problem -> LOG.errorf(
+                        "Sign-in cannot work: %s. Readiness stays DOWN until this is fixed (README.md, section Configuration).",
+                        problem));
     }
 
     static List<String> problems(SpotifyConfig spotify, SessionConfig session, boolean demo) {
         List<String> problems = new ArrayList<>();
         if (!demo) {
             if (blank(spotify.clientId())) {
-                problems.add("SPOTIFY_CLIENT_ID is not set (your Spotify app's Client ID; or set EARSHOT_DEMO=true to try the demo)");
+                problems.add(
+                        "SPOTIFY_CLIENT_ID is not set (your Spotify app's Client ID; or set EARSHOT_DEMO=true to try the demo)");
             }
             if (blank(spotify.clientSecret())) {
                 problems.add("SPOTIFY_CLIENT_SECRET is not set (your Spotify app's Client secret)");

@@ -1,9 +1,8 @@
 package dev.earshot.config;
 
-import java.nio.file.Path;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 
 /** Where Earshot keeps what must survive a restart: {@code EARSHOT_DATA_DIR} ({@code /data} in the container). */
 @ConfigMapping(prefix = "earshot")

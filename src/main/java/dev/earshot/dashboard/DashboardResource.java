@@ -1,20 +1,5 @@
 package dev.earshot.dashboard;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import dev.earshot.auth.SessionGuard;
 import dev.earshot.auth.SignedInSession;
 import dev.earshot.config.NowPlayingConfig;
@@ -22,6 +7,19 @@ import dev.earshot.listening.ListeningService;
 import dev.earshot.listening.TimeRange;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerStatus;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** {@code GET /dashboard}: a signed-in listener's page, rendered on the server from their session. */
 @Path("/dashboard")
@@ -37,7 +35,8 @@ public class DashboardResource {
     private final Duration pollInterval;
     private final OwnerAccount owner;
 
-    DashboardResource(SessionGuard sessions, ListeningService listening, NowPlayingConfig nowPlaying, OwnerAccount owner) {
+    DashboardResource(
+            SessionGuard sessions, ListeningService listening, NowPlayingConfig nowPlaying, OwnerAccount owner) {
         this.sessions = sessions;
         this.listening = listening;
         this.owner = owner;
@@ -46,7 +45,8 @@ public class DashboardResource {
 
     @GET
     public CompletionStage<Response> dashboard(@QueryParam("range") String range, @Context HttpHeaders headers) {
-        return sessions.run(headers, signedIn -> render(signedIn, TimeRange.fromParam(range)), DashboardResource::toLanding);
+        return sessions.run(
+                headers, signedIn -> render(signedIn, TimeRange.fromParam(range)), DashboardResource::toLanding);
     }
 
     private CompletionStage<Response.ResponseBuilder> render(SignedInSession signedIn, TimeRange range) {
@@ -56,8 +56,13 @@ public class DashboardResource {
                 return SessionGuard.sessionEnded();
             }
             var session = signedIn.session();
-            String html = Templates.dashboard(DashboardView.of(session.name(), session.avatarUrl(), result, pollInterval.toMillis(),
-                    ownerNotice(session.userId()))).render();
+            String html = Templates.dashboard(DashboardView.of(
+                            session.name(),
+                            session.avatarUrl(),
+                            result,
+                            pollInterval.toMillis(),
+                            ownerNotice(session.userId())))
+                    .render();
             return CompletableFuture.completedFuture(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
         });
     }

@@ -1,7 +1,9 @@
 package dev.earshot.dashboard;
 
-import java.net.URI;
-
+import dev.earshot.auth.SessionGuard;
+import dev.earshot.auth.SessionLookup;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -9,11 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import dev.earshot.auth.SessionGuard;
-import dev.earshot.auth.SessionLookup;
+import java.net.URI;
 
 /** {@code GET /}: what Earshot is and the sign-in button; signed-in visitors go straight to their dashboard. */
 @Path("/")
@@ -36,8 +34,8 @@ public class LandingResource {
         if (lookup.active()) {
             return Response.seeOther(URI.create("/dashboard")).build();
         }
-        Response.ResponseBuilder page = Response.ok(Templates.landing(noticeText(notice, lookup)).render(),
-                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        Response.ResponseBuilder page = Response.ok(
+                Templates.landing(noticeText(notice, lookup)).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         if (lookup.needsClearing()) {
             page.cookie(sessions.clearCookie());
         }

@@ -1,8 +1,8 @@
 package dev.earshot.dashboard;
 
-import java.time.Clock;
-import java.util.concurrent.CompletionStage;
-
+import dev.earshot.auth.SessionGuard;
+import dev.earshot.listening.NowPlayingAnswer;
+import dev.earshot.listening.NowPlayingFeed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,10 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.earshot.auth.SessionGuard;
-import dev.earshot.listening.NowPlayingAnswer;
-import dev.earshot.listening.NowPlayingFeed;
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /api/me/now-playing}: the signed-in listener's playback as JSON for the live card.
@@ -35,7 +33,8 @@ public class NowPlayingResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> nowPlaying(@Context HttpHeaders headers) {
-        return sessions.run(headers,
+        return sessions.run(
+                headers,
                 signedIn -> feed.current(signedIn.session().userId(), signedIn)
                         .thenApply(snapshot -> Response.ok(NowPlayingAnswer.of(snapshot, clock.instant()))
                                 .header("Cache-Control", "no-store")),

@@ -1,9 +1,8 @@
 package dev.earshot.dashboard;
 
+import dev.earshot.config.SpotifySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-
-import dev.earshot.config.SpotifySettings;
 
 /**
  * What every page's frame ({@code layout.html}) needs to know, available to templates as {@code inject:site}.

@@ -16,10 +16,8 @@ class AuthorizationCodes {
 
     private final SecureRandom random = new SecureRandom();
     // Bounded, so a script hammering /authorize cannot grow memory without limit.
-    private final Cache<String, AuthorizationGrant> pending = Caffeine.newBuilder()
-            .expireAfterWrite(LIFETIME)
-            .maximumSize(10_000)
-            .build();
+    private final Cache<String, AuthorizationGrant> pending =
+            Caffeine.newBuilder().expireAfterWrite(LIFETIME).maximumSize(10_000).build();
 
     String issue(AuthorizationGrant grant) {
         byte[] bytes = new byte[32];
@@ -31,6 +29,8 @@ class AuthorizationCodes {
 
     /** The grant behind {@code code}, removed in the same step, so a second use finds nothing. */
     Optional<AuthorizationGrant> redeem(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(pending.asMap().remove(code));
+        return code == null
+                ? Optional.empty()
+                : Optional.ofNullable(pending.asMap().remove(code));
     }
 }

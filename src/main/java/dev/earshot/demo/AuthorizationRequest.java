@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  * The parameters of {@code GET /authorize} (carried again by the consent form), checked the way
  * Spotify checks them. Absent parameters are empty strings.
  */
-record AuthorizationRequest(String clientId, String responseType, String redirectUri, String scope, String state,
-                            String codeChallengeMethod, String codeChallenge) {
+record AuthorizationRequest(
+        String clientId,
+        String responseType,
+        String redirectUri,
+        String scope,
+        String state,
+        String codeChallengeMethod,
+        String codeChallenge) {
 
     // RFC 7636: 43 to 128 characters of the unreserved set.
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
@@ -54,7 +60,10 @@ record AuthorizationRequest(String clientId, String responseType, String redirec
         } catch (URISyntaxException e) {
             return Optional.of(INVALID_REDIRECT_URI);
         }
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null) {
             return Optional.of(INVALID_REDIRECT_URI);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);

@@ -48,42 +48,45 @@ public class AuthorizeResource {
     @GET
     @Path("authorize")
     @Produces(MediaType.TEXT_HTML)
-    public Response authorize(@QueryParam("client_id") String clientId,
-                              @QueryParam("response_type") String responseType,
-                              @QueryParam("redirect_uri") String redirectUri,
-                              @QueryParam("scope") String scope,
-                              @QueryParam("state") String state,
-                              @QueryParam("code_challenge_method") String codeChallengeMethod,
-                              @QueryParam("code_challenge") String codeChallenge) {
+    public Response authorize(
+            @QueryParam("client_id") String clientId,
+            @QueryParam("response_type") String responseType,
+            @QueryParam("redirect_uri") String redirectUri,
+            @QueryParam("scope") String scope,
+            @QueryParam("state") String state,
+            @QueryParam("code_challenge_method") String codeChallengeMethod,
+            @QueryParam("code_challenge") String codeChallenge) {
         // show_dialog needs no handling: the sandbox always asks, so the demo always shows the page.
-        AuthorizationRequest request = new AuthorizationRequest(clientId, responseType, redirectUri, scope, state,
-                codeChallengeMethod, codeChallenge);
-        return refusal(request).orElseGet(() -> page(Templates.consent(ConsentPage.of(request)), 200,
-                formTargets(request.redirect())));
+        AuthorizationRequest request = new AuthorizationRequest(
+                clientId, responseType, redirectUri, scope, state, codeChallengeMethod, codeChallenge);
+        return refusal(request)
+                .orElseGet(
+                        () -> page(Templates.consent(ConsentPage.of(request)), 200, formTargets(request.redirect())));
     }
 
     @POST
     @Path("authorize")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response decide(@FormParam("client_id") String clientId,
-                           @FormParam("response_type") String responseType,
-                           @FormParam("redirect_uri") String redirectUri,
-                           @FormParam("scope") String scope,
-                           @FormParam("state") String state,
-                           @FormParam("code_challenge_method") String codeChallengeMethod,
-                           @FormParam("code_challenge") String codeChallenge,
-                           @FormParam("decision") String decision) {
+    public Response decide(
+            @FormParam("client_id") String clientId,
+            @FormParam("response_type") String responseType,
+            @FormParam("redirect_uri") String redirectUri,
+            @FormParam("scope") String scope,
+            @FormParam("state") String state,
+            @FormParam("code_challenge_method") String codeChallengeMethod,
+            @FormParam("code_challenge") String codeChallenge,
+            @FormParam("decision") String decision) {
         // The hidden fields come back from the browser, so they are as untrusted as the first request.
-        AuthorizationRequest request = new AuthorizationRequest(clientId, responseType, redirectUri, scope, state,
-                codeChallengeMethod, codeChallenge);
+        AuthorizationRequest request = new AuthorizationRequest(
+                clientId, responseType, redirectUri, scope, state, codeChallengeMethod, codeChallenge);
         Optional<Response> refusal = refusal(request);
         if (refusal.isPresent()) {
             return refusal.get();
         }
         if ("allow".equals(decision)) {
-            String code = codes.issue(new AuthorizationGrant(request.clientId(), request.redirectUri(),
-                    request.scopes(), request.challenge(), clock.instant()));
+            String code = codes.issue(new AuthorizationGrant(
+                    request.clientId(), request.redirectUri(), request.scopes(), request.challenge(), clock.instant()));
             return backToApp(request, "code", code);
         }
         if ("cancel".equals(decision)) {
@@ -96,7 +99,9 @@ public class AuthorizeResource {
     @Path("consent.css")
     @Produces("text/css")
     public Response stylesheet() {
-        return Response.ok(stylesheet).header("Cache-Control", "public, max-age=3600").build();
+        return Response.ok(stylesheet)
+                .header("Cache-Control", "public, max-age=3600")
+                .build();
     }
 
     private Optional<Response> refusal(AuthorizationRequest request) {
@@ -123,16 +128,19 @@ public class AuthorizeResource {
                 .header("Referrer-Policy", "no-referrer")
                 // A consent page must never be framed (clickjacking); the form may only post here and
                 // follow the redirect to the app.
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
-                        + "form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'")
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'self'; img-src 'self'; " + "form-action " + formAction
+                                + "; frame-ancestors 'none'; base-uri 'none'")
                 .build();
     }
 
     private static String formTargets(URI redirect) {
         // CSP host sources cannot name IPv6 literals, so [::1] falls back to its bare scheme.
-        return "'self' " + (redirect.getHost().startsWith("[")
-                ? redirect.getScheme() + ":"
-                : redirect.getScheme() + "://" + redirect.getRawAuthority());
+        return "'self' "
+                + (redirect.getHost().startsWith("[")
+                        ? redirect.getScheme() + ":"
+                        : redirect.getScheme() + "://" + redirect.getRawAuthority());
     }
 
     private static String readStylesheet() {

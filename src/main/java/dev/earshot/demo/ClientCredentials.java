@@ -12,12 +12,13 @@ record ClientCredentials(String clientId, Optional<String> secret) {
     static Optional<ClientCredentials> from(String authorization, String formClientId, String formSecret) {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                return colon < 0 ? Optional.empty()
-                        : Optional.of(new ClientCredentials(decoded.substring(0, colon),
-                                Optional.of(decoded.substring(colon + 1))));
+                return colon < 0
+                        ? Optional.empty()
+                        : Optional.of(new ClientCredentials(
+                                decoded.substring(0, colon), Optional.of(decoded.substring(colon + 1))));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
@@ -25,8 +26,8 @@ record ClientCredentials(String clientId, Optional<String> secret) {
         if (formClientId == null || formClientId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ClientCredentials(formClientId,
-                Optional.ofNullable(formSecret).filter(secret -> !secret.isEmpty())));
+        return Optional.of(new ClientCredentials(
+                formClientId, Optional.ofNullable(formSecret).filter(secret -> !secret.isEmpty())));
     }
 
     boolean isSandboxClient() {
@@ -35,8 +36,10 @@ record ClientCredentials(String clientId, Optional<String> secret) {
 
     /** True only when a secret was sent and it is the right one. */
     boolean hasRightSecret() {
-        return secret.map(given -> MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                DemoSandbox.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        return secret.map(given -> MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8),
+                        DemoSandbox.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
     }
 
     boolean sentSecret() {

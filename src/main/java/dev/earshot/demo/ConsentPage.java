@@ -6,7 +6,7 @@ import java.util.List;
 record ConsentPage(String appName, String accountName, List<RequestedScope> scopes, AuthorizationRequest request) {
 
     static ConsentPage of(AuthorizationRequest request) {
-        return new ConsentPage(DemoSandbox.CLIENT_NAME, DemoListener.DISPLAY_NAME,
-                RequestedScope.describe(request.scopes()), request);
+        return new ConsentPage(
+                DemoSandbox.CLIENT_NAME, DemoListener.DISPLAY_NAME, RequestedScope.describe(request.scopes()), request);
     }
 }

@@ -38,8 +38,8 @@ final class DemoCatalogue {
     static final Album FLOORBOARDS = album("Under the Floorboards", "single", "2023-10-31", DEMONS);
     static final Album SAHEL = album("Sahel Blues", "album", "2014-03-21", AMADOU);
     static final Album GOLDBERG = album("Bach: Goldberg Variations & Partitas", "album", "2015-03-01", BACH, VARGA);
-    static final Album NIGHT_TRAINS = album("Night Trains (Collaborations)", "compilation", "2024-01-19",
-            NIGHT_TRAM, DALBIT, ZOE);
+    static final Album NIGHT_TRAINS =
+            album("Night Trains (Collaborations)", "compilation", "2024-01-19", NIGHT_TRAM, DALBIT, ZOE);
     static final Album MARE_BAIXA = album("Saudade em Maré Baixa", "album", "2016-08-26", LUA_CHEIA);
     static final Album PAMPA = album("Pampa Club Mix", "single", "2025-02-07", NANDU);
 
@@ -62,47 +62,127 @@ final class DemoCatalogue {
     static final Track LOUD_PROUD = track("Loud & <Proud>", 2, 44, true, FLOORBOARDS);
     static final Track BAMAKO = track("Bamako Nights", 6, 10, false, SAHEL);
     static final Track SAHEL_MORNING = track("Sahel Morning", 5, 22, false, SAHEL);
-    static final Track QUODLIBET = track("Goldberg Variations, BWV 988: Variatio 30. Quodlibet a 1 Clav. — Aria da capo"
-            + " (Live at the Konzerthaus Berlin, 2024 Remaster) [Arranged for Solo Piano after the 1741 Nuremberg"
-            + " Edition, with Ornaments by Elena Varga]", 4, 5, false, GOLDBERG);
+    static final Track QUODLIBET = track(
+            "Goldberg Variations, BWV 988: Variatio 30. Quodlibet a 1 Clav. — Aria da capo"
+                    + " (Live at the Konzerthaus Berlin, 2024 Remaster) [Arranged for Solo Piano after the 1741 Nuremberg"
+                    + " Edition, with Ornaments by Elena Varga]",
+            4,
+            5,
+            false,
+            GOLDBERG);
     static final Track PARTITA = track("Partita No. 2 in C Minor, BWV 826: I. Sinfonia", 4, 48, false, GOLDBERG);
     static final Track NEON_PLATFORM = track("Neon Platform", 4, 2, false, NIGHT_TRAINS, NIGHT_TRAM);
-    static final Track LAST_TRAIN = track("Last Train Home (feat. 달빛 소년)", 3, 44, false, NIGHT_TRAINS,
-            NIGHT_TRAM, DALBIT);
+    static final Track LAST_TRAIN =
+            track("Last Train Home (feat. 달빛 소년)", 3, 44, false, NIGHT_TRAINS, NIGHT_TRAM, DALBIT);
     static final Track SIGNAL_LOST = track("Signal Lost", 3, 36, false, NIGHT_TRAINS, NIGHT_TRAM, ZOE);
     static final Track MAR_CALMO = track("Canção do Mar Calmo", 4, 30, false, MARE_BAIXA);
     static final Track RIBEIRA = track("Ribeira à Noite", 3, 52, false, MARE_BAIXA);
     static final Track PAMPA_MIX = track("Pampa Club Mix", 6, 1, false, PAMPA);
 
     // The podcast
-    static final Show SIDE_B = new Show(spotifyId("show:Side B"), "Side B: Stories Behind the Songs",
-            "Paper Moon Audio");
-    static final Episode TRAM_EPISODE = episode("Ep. 112 — Why every city has a song about its last tram",
-            6, 30, "2026-10-14");
-    static final Episode CAFE_EPISODE = episode("Ep. 111 — Recording a café album in an actual café", 38, 12,
-            "2026-10-07");
+    static final Show SIDE_B =
+            new Show(spotifyId("show:Side B"), "Side B: Stories Behind the Songs", "Paper Moon Audio");
+    static final Episode TRAM_EPISODE =
+            episode("Ep. 112 — Why every city has a song about its last tram", 6, 30, "2026-10-14");
+    static final Episode CAFE_EPISODE =
+            episode("Ep. 111 — Recording a café album in an actual café", 38, 12, "2026-10-07");
     static final Episode FADO_EPISODE = episode("Ep. 110 — Fado, saudade & the sea", 44, 5, "2026-09-30");
 
     // Top lists: recent weeks lean on what the playback cycle plays; the year looks further back.
-    private static final List<Track> TOP_TRACKS_SHORT = List.of(MAYONAKA, SUNBURN, SAEBYEOK_SE_SI, ISBRU,
-            LAST_TRAIN, QUODLIBET, RIMAL, LOUD_PROUD, TRAMVAI, NEON_PLATFORM, CIDER, PYEONUIJEOM);
-    private static final List<Track> TOP_TRACKS_MEDIUM = List.of(ISBRU, MAYONAKA, ZVYOZDY, LAST_TRAIN,
-            SAEBYEOK_SE_SI, YA_LEIL, DEJA_VU, SUNBURN, SIGNAL_LOST, QUODLIBET, PARTITA, METRO, BAMAKO, MAR_CALMO,
-            HAEGT, RIMAL, GOODBYE, NEON_PLATFORM, LOUD_PROUD, PAMPA_MIX);
-    private static final List<Track> TOP_TRACKS_LONG = List.of(HAEGT, DOGUN, MAR_CALMO, BAMAKO, ZVYOZDY,
-            PARTITA, DEJA_VU, RIBEIRA, ISBRU, YA_LEIL, GOODBYE, SAHEL_MORNING, METRO, MAYONAKA, TRAMVAI, CIDER,
-            QUODLIBET, SIGNAL_LOST, RIMAL, NEON_PLATFORM, PYEONUIJEOM, SAEBYEOK_SE_SI, LAST_TRAIN, SUNBURN,
-            PAMPA_MIX, LOUD_PROUD);
+    private static final List<Track> TOP_TRACKS_SHORT = List.of(
+            MAYONAKA,
+            SUNBURN,
+            SAEBYEOK_SE_SI,
+            ISBRU,
+            LAST_TRAIN,
+            QUODLIBET,
+            RIMAL,
+            LOUD_PROUD,
+            TRAMVAI,
+            NEON_PLATFORM,
+            CIDER,
+            PYEONUIJEOM);
+    private static final List<Track> TOP_TRACKS_MEDIUM = List.of(
+            ISBRU,
+            MAYONAKA,
+            ZVYOZDY,
+            LAST_TRAIN,
+            SAEBYEOK_SE_SI,
+            YA_LEIL,
+            DEJA_VU,
+            SUNBURN,
+            SIGNAL_LOST,
+            QUODLIBET,
+            PARTITA,
+            METRO,
+            BAMAKO,
+            MAR_CALMO,
+            HAEGT,
+            RIMAL,
+            GOODBYE,
+            NEON_PLATFORM,
+            LOUD_PROUD,
+            PAMPA_MIX);
+    private static final List<Track> TOP_TRACKS_LONG = List.of(
+            HAEGT,
+            DOGUN,
+            MAR_CALMO,
+            BAMAKO,
+            ZVYOZDY,
+            PARTITA,
+            DEJA_VU,
+            RIBEIRA,
+            ISBRU,
+            YA_LEIL,
+            GOODBYE,
+            SAHEL_MORNING,
+            METRO,
+            MAYONAKA,
+            TRAMVAI,
+            CIDER,
+            QUODLIBET,
+            SIGNAL_LOST,
+            RIMAL,
+            NEON_PLATFORM,
+            PYEONUIJEOM,
+            SAEBYEOK_SE_SI,
+            LAST_TRAIN,
+            SUNBURN,
+            PAMPA_MIX,
+            LOUD_PROUD);
 
-    private static final List<Artist> TOP_ARTISTS_SHORT = List.of(TSUKISHIMA, DALBIT, NIGHT_TRAM, ZOE, HAFSOL,
-            NUJUM, VARGA, DEMONS, KINO_SEVERA);
-    private static final List<Artist> TOP_ARTISTS_MEDIUM = List.of(HAFSOL, TSUKISHIMA, NIGHT_TRAM, KINO_SEVERA,
-            DALBIT, ZOE, NUJUM, BACH, VARGA, AMADOU, LUA_CHEIA, DEMONS, NANDU);
-    private static final List<Artist> TOP_ARTISTS_LONG = List.of(HAFSOL, LUA_CHEIA, AMADOU, BACH, KINO_SEVERA,
-            VARGA, ZOE, NUJUM, TSUKISHIMA, NIGHT_TRAM, DALBIT, NANDU, DEMONS);
+    private static final List<Artist> TOP_ARTISTS_SHORT =
+            List.of(TSUKISHIMA, DALBIT, NIGHT_TRAM, ZOE, HAFSOL, NUJUM, VARGA, DEMONS, KINO_SEVERA);
+    private static final List<Artist> TOP_ARTISTS_MEDIUM = List.of(
+            HAFSOL,
+            TSUKISHIMA,
+            NIGHT_TRAM,
+            KINO_SEVERA,
+            DALBIT,
+            ZOE,
+            NUJUM,
+            BACH,
+            VARGA,
+            AMADOU,
+            LUA_CHEIA,
+            DEMONS,
+            NANDU);
+    private static final List<Artist> TOP_ARTISTS_LONG = List.of(
+            HAFSOL,
+            LUA_CHEIA,
+            AMADOU,
+            BACH,
+            KINO_SEVERA,
+            VARGA,
+            ZOE,
+            NUJUM,
+            TSUKISHIMA,
+            NIGHT_TRAM,
+            DALBIT,
+            NANDU,
+            DEMONS);
 
-    private DemoCatalogue() {
-    }
+    private DemoCatalogue() {}
 
     static List<Track> topTracks(TopRange range) {
         return switch (range) {
@@ -129,16 +209,25 @@ final class DemoCatalogue {
     }
 
     /** A track by the album's artists, or by the given ones (features on a compilation). */
-    private static Track track(String name, int minutes, int seconds, boolean explicit, Album album,
-                               Artist... artists) {
+    private static Track track(
+            String name, int minutes, int seconds, boolean explicit, Album album, Artist... artists) {
         List<Artist> by = artists.length == 0 ? album.artists() : List.of(artists);
-        return new Track(spotifyId("track:" + name), name, Duration.ofMinutes(minutes).plusSeconds(seconds),
-                explicit, album, by);
+        return new Track(
+                spotifyId("track:" + name),
+                name,
+                Duration.ofMinutes(minutes).plusSeconds(seconds),
+                explicit,
+                album,
+                by);
     }
 
     private static Episode episode(String name, int minutes, int seconds, String releaseDate) {
-        return new Episode(spotifyId("episode:" + name), name, Duration.ofMinutes(minutes).plusSeconds(seconds),
-                releaseDate, SIDE_B);
+        return new Episode(
+                spotifyId("episode:" + name),
+                name,
+                Duration.ofMinutes(minutes).plusSeconds(seconds),
+                releaseDate,
+                SIDE_B);
     }
 
     /** A stable 22-character base-62 id, shaped like Spotify's, so the ids never change between runs. */

@@ -1,15 +1,13 @@
 package dev.earshot.demo;
 
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Demo mode as configuration: decides {@code earshot.demo} and, when it is on, points the app's Spotify
@@ -27,10 +25,14 @@ public class DemoConfigSource implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        boolean enabled = enabled(value(context, SWITCH), value(context, "spotify.client-id"),
+        boolean enabled = enabled(
+                value(context, SWITCH),
+                value(context, "spotify.client-id"),
                 context.getProfiles().contains("dev"));
-        return List.of(new PropertiesConfigSource(enabled ? sandboxSettings() : Map.of(SWITCH, "false"),
-                DemoConfigSource.class.getSimpleName(), ORDINAL));
+        return List.of(new PropertiesConfigSource(
+                enabled ? sandboxSettings() : Map.of(SWITCH, "false"),
+                DemoConfigSource.class.getSimpleName(),
+                ORDINAL));
     }
 
     @Override
@@ -51,14 +53,21 @@ public class DemoConfigSource implements ConfigSourceFactory {
 
     static Map<String, String> sandboxSettings() {
         return Map.of(
-                SWITCH, "true",
-                "spotify.accounts-url", DemoSandbox.ACCOUNTS_PATH,
-                "spotify.api-url", DemoSandbox.API_PATH,
-                "spotify.client-id", DemoSandbox.CLIENT_ID,
-                "spotify.client-secret", DemoSandbox.CLIENT_SECRET,
+                SWITCH,
+                "true",
+                "spotify.accounts-url",
+                DemoSandbox.ACCOUNTS_PATH,
+                "spotify.api-url",
+                DemoSandbox.API_PATH,
+                "spotify.client-id",
+                DemoSandbox.CLIENT_ID,
+                "spotify.client-secret",
+                DemoSandbox.CLIENT_SECRET,
                 // Paths: the app reads them as its own address, which is known only once it listens.
-                "spotify.redirect-uri", DemoSandbox.CALLBACK_PATH,
-                "spotify.refresh-token", DemoSandbox.OWNER_REFRESH_TOKEN);
+                "spotify.redirect-uri",
+                DemoSandbox.CALLBACK_PATH,
+                "spotify.refresh-token",
+                DemoSandbox.OWNER_REFRESH_TOKEN);
     }
 
     private static String value(ConfigSourceContext context, String name) {

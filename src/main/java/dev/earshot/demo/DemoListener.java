@@ -6,6 +6,5 @@ final class DemoListener {
     static final String ID = "demo-listener";
     static final String DISPLAY_NAME = "Demo Listener";
 
-    private DemoListener() {
-    }
+    private DemoListener() {}
 }

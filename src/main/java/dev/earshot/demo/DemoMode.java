@@ -30,7 +30,9 @@ public class DemoMode {
         int port = httpServer.getPort();
         if (port <= 0) {
             // After a dev-mode live reload the server keeps listening but this bean no longer knows where.
-            port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+            port = ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.http.port", Integer.class)
+                    .orElse(8080);
         }
         return "http://127.0.0.1:" + port;
     }

@@ -1,13 +1,12 @@
 package dev.earshot.demo;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The sandbox listener's standing sign-in behind {@link DemoSandbox#OWNER_REFRESH_TOKEN}: it began when
@@ -17,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 class DemoOwnerSignIn {
 
     /** In Spotify's order, as a sign-in granting all three would answer them. */
-    static final Set<String> SCOPES = Collections.unmodifiableSet(new LinkedHashSet<>(
-            List.of("user-read-currently-playing", "user-read-recently-played", "user-top-read")));
+    static final Set<String> SCOPES = Collections.unmodifiableSet(
+            new LinkedHashSet<>(List.of("user-read-currently-playing", "user-read-recently-played", "user-top-read")));
 
     private final DemoClock clock;
     private Instant signedInAt;
@@ -43,6 +42,9 @@ class DemoOwnerSignIn {
     }
 
     boolean expiredAt(Instant now) {
-        return !now.isBefore(signedInAt().atOffset(ZoneOffset.UTC).plusMonths(TokenResource.SIGN_IN_MONTHS).toInstant());
+        return !now.isBefore(signedInAt()
+                .atOffset(ZoneOffset.UTC)
+                .plusMonths(TokenResource.SIGN_IN_MONTHS)
+                .toInstant());
     }
 }

@@ -38,8 +38,7 @@ class DemoPlayback {
     }
 
     /** A counted play of a track, by when it ends within the cycle. */
-    private record PlayEnd(Track track, long endMs) {
-    }
+    private record PlayEnd(Track track, long endMs) {}
 
     /**
      * What the remote did: the timeline runs {@code shiftMs} ahead of the clock; while paused it
@@ -99,7 +98,10 @@ class DemoPlayback {
         boolean playing = segment.playing() && pressed.pausedAtMs().isEmpty();
         long progress = segment.progressAtStartMs() + (segment.playing() ? offset - segment.startMs() : 0);
         long segmentStartedAtMs = pressed.anchorMs(now) - (offset - segment.startMs());
-        return Optional.of(new PlaybackState(segment.item(), Duration.ofMillis(progress), playing,
+        return Optional.of(new PlaybackState(
+                segment.item(),
+                Duration.ofMillis(progress),
+                playing,
                 Instant.ofEpochMilli(Math.max(segmentStartedAtMs, pressed.changedAtMs()))));
     }
 
@@ -114,8 +116,8 @@ class DemoPlayback {
             for (int i = playEnds.size() - 1; i >= 0 && plays.size() < limit; i--) {
                 long endedOnTimeline = cycleStart + playEnds.get(i).endMs();
                 if (endedOnTimeline <= timelineMs) {
-                    plays.add(new Play(playEnds.get(i).track(),
-                            Instant.ofEpochMilli(endedOnTimeline - pressed.shiftMs())));
+                    plays.add(new Play(
+                            playEnds.get(i).track(), Instant.ofEpochMilli(endedOnTimeline - pressed.shiftMs())));
                 }
             }
             cycle--;
@@ -146,7 +148,8 @@ class DemoPlayback {
     /** Pause: the player and its history stand still until resumed; nothing happens while nothing plays. */
     void pause(Instant now) {
         remote.updateAndGet(pressed -> {
-            if (pressed.pausedAtMs().isPresent() || segmentAt(offsetInCycle(pressed.timelineMs(now))).item() == null) {
+            if (pressed.pausedAtMs().isPresent()
+                    || segmentAt(offsetInCycle(pressed.timelineMs(now))).item() == null) {
                 return pressed;
             }
             return new Remote(pressed.shiftMs(), OptionalLong.of(now.toEpochMilli()), now.toEpochMilli());
@@ -187,7 +190,8 @@ class DemoPlayback {
 
     private int indexAt(long offset) {
         for (int index = 0; index < segments.size(); index++) {
-            if (segments.get(index).startMs() <= offset && offset < segments.get(index).endMs()) {
+            if (segments.get(index).startMs() <= offset
+                    && offset < segments.get(index).endMs()) {
                 return index;
             }
         }

@@ -26,6 +26,5 @@ public final class DemoSandbox {
     /** The name the sandbox shows for its one registered client. */
     static final String CLIENT_NAME = "Earshot";
 
-    private DemoSandbox() {
-    }
+    private DemoSandbox() {}
 }

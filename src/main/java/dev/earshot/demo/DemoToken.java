@@ -11,7 +11,10 @@ import java.util.Set;
  */
 record DemoToken(Kind kind, Instant signedInAt, Instant expiresAt, Set<String> scopes, String nonce) {
 
-    enum Kind { ACCESS, REFRESH }
+    enum Kind {
+        ACCESS,
+        REFRESH
+    }
 
     DemoToken {
         // Insertion order kept, so the answer lists scopes as they were asked for.

@@ -29,9 +29,14 @@ final class DemoTokenCodec {
 
     String seal(DemoToken token) {
         // Scopes go last so no scope text, however odd, can shift the fields before it.
-        String payload = String.join("|", VERSION, token.kind().name(),
-                Long.toString(token.signedInAt().toEpochMilli()), Long.toString(token.expiresAt().toEpochMilli()),
-                token.nonce(), String.join(" ", token.scopes()));
+        String payload = String.join(
+                "|",
+                VERSION,
+                token.kind().name(),
+                Long.toString(token.signedInAt().toEpochMilli()),
+                Long.toString(token.expiresAt().toEpochMilli()),
+                token.nonce(),
+                String.join(" ", token.scopes()));
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(mac(payloadBytes));
     }
@@ -56,9 +61,12 @@ final class DemoTokenCodec {
             }
             Set<String> scopes = new LinkedHashSet<>(Arrays.asList(fields[5].split(" ")));
             scopes.remove("");
-            return Optional.of(new DemoToken(DemoToken.Kind.valueOf(fields[1]),
-                    Instant.ofEpochMilli(Long.parseLong(fields[2])), Instant.ofEpochMilli(Long.parseLong(fields[3])),
-                    scopes, fields[4]));
+            return Optional.of(new DemoToken(
+                    DemoToken.Kind.valueOf(fields[1]),
+                    Instant.ofEpochMilli(Long.parseLong(fields[2])),
+                    Instant.ofEpochMilli(Long.parseLong(fields[3])),
+                    scopes,
+                    fields[4]));
         } catch (IllegalArgumentException e) {
             // Bad base64, an unknown kind or a non-number: not one of ours.
             return Optional.empty();
@@ -74,5 +82,4 @@ final class DemoTokenCodec {
             throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
         }
     }
-
 }

@@ -7,7 +7,8 @@ record PageWindow(int limit, int offset) {
     static final int MAX_LIMIT = 50;
 
     static PageWindow parse(String limit, String offset) {
-        return new PageWindow(number(limit, DEFAULT_LIMIT, 1, MAX_LIMIT, "Invalid limit"),
+        return new PageWindow(
+                number(limit, DEFAULT_LIMIT, 1, MAX_LIMIT, "Invalid limit"),
                 number(offset, 0, 0, Integer.MAX_VALUE, "Invalid offset"));
     }
 

@@ -14,7 +14,9 @@ record PkceCheck(String value) {
         if (verifier == null || verifier.isEmpty()) {
             return false;
         }
-        byte[] expected = Base64.getUrlEncoder().withoutPadding().encodeToString(SandboxDigest.sha256(verifier))
+        byte[] expected = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(SandboxDigest.sha256(verifier))
                 .getBytes(StandardCharsets.US_ASCII);
         // Constant time, so the answer's timing says nothing about how close a guess was.
         return MessageDigest.isEqual(expected, value.getBytes(StandardCharsets.US_ASCII));

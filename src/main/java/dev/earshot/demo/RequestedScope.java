@@ -18,6 +18,8 @@ record RequestedScope(String name, String description) {
     }
 
     static List<RequestedScope> describe(Set<String> scopes) {
-        return scopes.stream().map(scope -> new RequestedScope(scope, DESCRIPTIONS.get(scope))).toList();
+        return scopes.stream()
+                .map(scope -> new RequestedScope(scope, DESCRIPTIONS.get(scope)))
+                .toList();
     }
 }

@@ -1,10 +1,9 @@
 package dev.earshot.demo;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 
 /** The sandbox's switch and its one setting of its own: {@code EARSHOT_DEMO*}. */
 @ConfigMapping(prefix = "earshot")

@@ -10,8 +10,7 @@ import java.security.NoSuchAlgorithmException;
  */
 final class SandboxDigest {
 
-    private SandboxDigest() {
-    }
+    private SandboxDigest() {}
 
     static byte[] sha256(String text) {
         try {

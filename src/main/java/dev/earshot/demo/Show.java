@@ -1,5 +1,4 @@
 package dev.earshot.demo;
 
 /** A sample podcast. */
-record Show(String id, String name, String publisher) {
-}
+record Show(String id, String name, String publisher) {}

@@ -30,8 +30,12 @@ public class TokenResource {
     private final Duration accessTokenLifetime;
     private final SecureRandom random = new SecureRandom();
 
-    TokenResource(AuthorizationCodes codes, DemoTokenCodec codec, DemoClock clock, DemoOwnerSignIn ownerSignIn,
-                  SandboxConfig config) {
+    TokenResource(
+            AuthorizationCodes codes,
+            DemoTokenCodec codec,
+            DemoClock clock,
+            DemoOwnerSignIn ownerSignIn,
+            SandboxConfig config) {
         this.codes = codes;
         this.codec = codec;
         this.clock = clock;
@@ -42,14 +46,15 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam("Authorization") String authorization,
-                          @FormParam("grant_type") String grantType,
-                          @FormParam("code") String code,
-                          @FormParam("redirect_uri") String redirectUri,
-                          @FormParam("code_verifier") String codeVerifier,
-                          @FormParam("refresh_token") String refreshToken,
-                          @FormParam("client_id") String clientId,
-                          @FormParam("client_secret") String clientSecret) {
+    public Response token(
+            @HeaderParam("Authorization") String authorization,
+            @FormParam("grant_type") String grantType,
+            @FormParam("code") String code,
+            @FormParam("redirect_uri") String redirectUri,
+            @FormParam("code_verifier") String codeVerifier,
+            @FormParam("refresh_token") String refreshToken,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret) {
         Optional<ClientCredentials> client = ClientCredentials.from(authorization, clientId, clientSecret)
                 .filter(ClientCredentials::isSandboxClient)
                 // A wrong secret is always refused; a missing one only where PKCE stands in for it (below).
@@ -109,14 +114,15 @@ public class TokenResource {
 
     private Response issue(Instant signedInAt, Set<String> scopes) {
         Instant now = clock.instant();
-        String access = codec.seal(new DemoToken(DemoToken.Kind.ACCESS, signedInAt, now.plus(accessTokenLifetime),
-                scopes, nonce()));
-        Instant signInEnds = signedInAt.atOffset(ZoneOffset.UTC).plusMonths(SIGN_IN_MONTHS).toInstant();
+        String access = codec.seal(
+                new DemoToken(DemoToken.Kind.ACCESS, signedInAt, now.plus(accessTokenLifetime), scopes, nonce()));
+        Instant signInEnds =
+                signedInAt.atOffset(ZoneOffset.UTC).plusMonths(SIGN_IN_MONTHS).toInstant();
         // A new refresh token on every answer while the old one keeps working: the app has to cope with
         // both of Spotify's behaviours (rotating or not), so the sandbox rotates.
         String refresh = codec.seal(new DemoToken(DemoToken.Kind.REFRESH, signedInAt, signInEnds, scopes, nonce()));
-        return Response.ok(new TokenAnswer(access, "Bearer", String.join(" ", scopes),
-                        accessTokenLifetime.toSeconds(), refresh))
+        return Response.ok(new TokenAnswer(
+                        access, "Bearer", String.join(" ", scopes), accessTokenLifetime.toSeconds(), refresh))
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();

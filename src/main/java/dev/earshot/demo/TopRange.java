@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Spotify's {@code time_range} values for top tracks and artists. */
 enum TopRange {
-    SHORT_TERM, MEDIUM_TERM, LONG_TERM;
+    SHORT_TERM,
+    MEDIUM_TERM,
+    LONG_TERM;
 
     /** Spotify's default when no range is asked for. */
     static final TopRange DEFAULT = MEDIUM_TERM;
@@ -16,6 +18,8 @@ enum TopRange {
     }
 
     static Optional<TopRange> fromWireName(String value) {
-        return Arrays.stream(values()).filter(range -> range.wireName().equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(range -> range.wireName().equals(value))
+                .findFirst();
     }
 }

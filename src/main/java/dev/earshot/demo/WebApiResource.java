@@ -26,6 +26,7 @@ public class WebApiResource {
     private static final String TOP_READ = "user-top-read";
     /** Spotify keeps only the last 50 plays. */
     private static final int RECENT_PLAYS_KEPT = 50;
+
     private static final DateTimeFormatter PLAYED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -51,8 +52,9 @@ public class WebApiResource {
 
     @GET
     @Path("me/player/currently-playing")
-    public Response currentlyPlaying(@HeaderParam("Authorization") String authorization,
-                                     @QueryParam("additional_types") String additionalTypes) {
+    public Response currentlyPlaying(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("additional_types") String additionalTypes) {
         access.require(authorization, CURRENTLY_PLAYING, PLAYBACK_STATE);
         boolean episodesWanted = additionalTypes != null
                 && Arrays.asList(additionalTypes.split(",")).contains("episode");
@@ -61,9 +63,15 @@ public class WebApiResource {
                     boolean episode = state.item() instanceof Episode;
                     // Like Spotify: without additional_types=episode an episode is announced but not shown.
                     Object item = episode && !episodesWanted ? null : json().item(state.item());
-                    return Response.ok(new SpotifyJson.CurrentlyPlaying(state.changedAt().toEpochMilli(),
-                            state.progress().toMillis(), state.playing(), episode ? "episode" : "track", item, null,
-                            Map.of())).build();
+                    return Response.ok(new SpotifyJson.CurrentlyPlaying(
+                                    state.changedAt().toEpochMilli(),
+                                    state.progress().toMillis(),
+                                    state.playing(),
+                                    episode ? "episode" : "track",
+                                    item,
+                                    null,
+                                    Map.of()))
+                            .build();
                 })
                 .orElseGet(() -> Response.noContent().build());
     }
@@ -83,7 +91,8 @@ public class WebApiResource {
         long beforeMs = cursor(before, Long.MAX_VALUE);
         long afterMs = cursor(after, Long.MIN_VALUE);
         List<Play> matching = playback.playsBefore(clock.instant(), RECENT_PLAYS_KEPT).stream()
-                .filter(play -> play.playedAt().toEpochMilli() < beforeMs && play.playedAt().toEpochMilli() > afterMs)
+                .filter(play -> play.playedAt().toEpochMilli() < beforeMs
+                        && play.playedAt().toEpochMilli() > afterMs)
                 .toList();
         List<Play> page = matching.subList(0, Math.min(pageSize, matching.size()));
         SpotifyJsonMapper json = json();
@@ -98,35 +107,38 @@ public class WebApiResource {
                 ? json.apiUrl("/v1/me/player/recently-played?before=" + oldest + "&limit=" + pageSize)
                 : null;
         List<SpotifyJson.PlayHistory> items = page.stream()
-                .map(play -> new SpotifyJson.PlayHistory(json.track(play.track()), PLAYED_AT.format(play.playedAt()),
-                        null))
+                .map(play ->
+                        new SpotifyJson.PlayHistory(json.track(play.track()), PLAYED_AT.format(play.playedAt()), null))
                 .toList();
         return new SpotifyJson.CursorPage<>(items, next, new SpotifyJson.Cursors(newest, oldest), pageSize, href);
     }
 
     @GET
     @Path("me/top/tracks")
-    public SpotifyJson.Page<SpotifyJson.FullTrack> topTracks(@HeaderParam("Authorization") String authorization,
-                                                             @QueryParam("time_range") String timeRange,
-                                                             @QueryParam("limit") String limit,
-                                                             @QueryParam("offset") String offset) {
+    public SpotifyJson.Page<SpotifyJson.FullTrack> topTracks(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("time_range") String timeRange,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
         access.require(authorization, TOP_READ);
         TopRange range = range(timeRange);
         SpotifyJsonMapper json = json();
-        return page("tracks", range, PageWindow.parse(limit, offset), DemoCatalogue.topTracks(range), json::track, json);
+        return page(
+                "tracks", range, PageWindow.parse(limit, offset), DemoCatalogue.topTracks(range), json::track, json);
     }
 
     @GET
     @Path("me/top/artists")
-    public SpotifyJson.Page<SpotifyJson.FullArtist> topArtists(@HeaderParam("Authorization") String authorization,
-                                                               @QueryParam("time_range") String timeRange,
-                                                               @QueryParam("limit") String limit,
-                                                               @QueryParam("offset") String offset) {
+    public SpotifyJson.Page<SpotifyJson.FullArtist> topArtists(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("time_range") String timeRange,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
         access.require(authorization, TOP_READ);
         TopRange range = range(timeRange);
         SpotifyJsonMapper json = json();
-        return page("artists", range, PageWindow.parse(limit, offset), DemoCatalogue.topArtists(range), json::artist,
-                json);
+        return page(
+                "artists", range, PageWindow.parse(limit, offset), DemoCatalogue.topArtists(range), json::artist, json);
     }
 
     @ServerExceptionMapper
@@ -137,14 +149,23 @@ public class WebApiResource {
                 .build();
     }
 
-    private static <T, J> SpotifyJson.Page<J> page(String type, TopRange range, PageWindow window, List<T> all,
-                                                   Function<T, J> toJson, SpotifyJsonMapper json) {
+    private static <T, J> SpotifyJson.Page<J> page(
+            String type,
+            TopRange range,
+            PageWindow window,
+            List<T> all,
+            Function<T, J> toJson,
+            SpotifyJsonMapper json) {
         int from = Math.min(window.offset(), all.size());
         int to = Math.min(from + window.limit(), all.size());
-        Function<Integer, String> link = offset -> json.apiUrl("/v1/me/top/" + type + "?time_range="
-                + range.wireName() + "&limit=" + window.limit() + "&offset=" + offset);
-        return new SpotifyJson.Page<>(all.subList(from, to).stream().map(toJson).toList(), all.size(),
-                window.limit(), window.offset(), link.apply(window.offset()),
+        Function<Integer, String> link = offset -> json.apiUrl("/v1/me/top/" + type + "?time_range=" + range.wireName()
+                + "&limit=" + window.limit() + "&offset=" + offset);
+        return new SpotifyJson.Page<>(
+                all.subList(from, to).stream().map(toJson).toList(),
+                all.size(),
+                window.limit(),
+                window.offset(),
+                link.apply(window.offset()),
                 to < all.size() ? link.apply(to) : null,
                 window.offset() > 0 ? link.apply(Math.max(0, window.offset() - window.limit())) : null);
     }

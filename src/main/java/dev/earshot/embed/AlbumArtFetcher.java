@@ -1,5 +1,10 @@
 package dev.earshot.embed;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.earshot.config.ImageConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,16 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-
-import dev.earshot.config.ImageConfig;
 
 /**
  * Album art for the SVG card, fetched server-side and handed back as a {@code data:} URI, because
@@ -65,7 +61,8 @@ public class AlbumArtFetcher {
                 .build();
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(CACHE_WEIGHT)
-                .weigher((URI url, Optional<String> dataUri) -> url.toString().length() + dataUri.map(String::length).orElse(0))
+                .weigher((URI url, Optional<String> dataUri) ->
+                        url.toString().length() + dataUri.map(String::length).orElse(0))
                 .expireAfter(new Expiry<URI, Optional<String>>() {
                     @Override
                     public long expireAfterCreate(URI url, Optional<String> dataUri, long now) {
@@ -109,7 +106,8 @@ public class AlbumArtFetcher {
                     .build();
             CompletableFuture<HttpResponse<Optional<String>>> exchange = client.sendAsync(request, this::body);
             // The request timeout only covers the wait for headers; this bounds a trickling body too.
-            CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> exchange.cancel(true));
+            CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> exchange.cancel(true));
             return exchange.handle((response, failure) -> {
                 if (failure != null) {
                     LOG.debugf("Album art not fetched: %s", failure.getClass().getSimpleName());
@@ -128,7 +126,8 @@ public class AlbumArtFetcher {
             LOG.debugf("Album art not fetched: status %d", response.statusCode());
             return BodySubscribers.mapping(LimitedBody.refused(), ignored -> Optional.empty());
         }
-        Optional<ImageFormat> format = ImageFormat.ofContentType(response.headers().firstValue("Content-Type").orElse(null));
+        Optional<ImageFormat> format = ImageFormat.ofContentType(
+                response.headers().firstValue("Content-Type").orElse(null));
         if (format.isEmpty()) {
             LOG.debug("Album art not fetched: not a JPEG, PNG, WebP or GIF image");
             return BodySubscribers.mapping(LimitedBody.refused(), ignored -> Optional.empty());
@@ -138,7 +137,8 @@ public class AlbumArtFetcher {
             return BodySubscribers.mapping(LimitedBody.refused(), ignored -> Optional.empty());
         }
         ImageFormat declared = format.get();
-        return BodySubscribers.mapping(LimitedBody.upTo(maxBytes),
+        return BodySubscribers.mapping(
+                LimitedBody.upTo(maxBytes),
                 bytes -> bytes.filter(declared::matches).map(declared::dataUri));
     }
 

@@ -1,9 +1,8 @@
 package dev.earshot.embed;
 
-import java.util.Optional;
-
 import dev.earshot.listening.NowPlaying;
 import dev.earshot.listening.Play;
+import java.util.Optional;
 
 /**
  * What the SVG card shows: now playing (null or idle when nothing plays), the last played track for
@@ -22,7 +21,9 @@ public record CardContent(NowPlaying nowPlaying, Play lastPlayed, String artData
         if (showsNowPlaying()) {
             return Optional.ofNullable(nowPlaying.imageUrl());
         }
-        return lastPlayed != null && lastPlayed.track() != null ? Optional.ofNullable(lastPlayed.track().imageUrl()) : Optional.empty();
+        return lastPlayed != null && lastPlayed.track() != null
+                ? Optional.ofNullable(lastPlayed.track().imageUrl())
+                : Optional.empty();
     }
 
     /** Whether the card shows a playing or paused item rather than the last played one or nothing. */

@@ -18,7 +18,11 @@ public record CardOptions(Theme theme, int width, boolean showProgress, boolean 
     static final String SHOW_MESSAGE = "show accepts progress and art, comma separated";
 
     /** The card's colours: fixed light, fixed dark, or the viewer's preference. */
-    public enum Theme { LIGHT, DARK, AUTO }
+    public enum Theme {
+        LIGHT,
+        DARK,
+        AUTO
+    }
 
     public CardOptions {
         Objects.requireNonNull(theme, THEME_MESSAGE);
@@ -34,7 +38,10 @@ public record CardOptions(Theme theme, int width, boolean showProgress, boolean 
      * @throws IllegalArgumentException with a message fit for a 400 answer
      */
     public static CardOptions parse(String theme, String width, String show) {
-        return new CardOptions(parseTheme(theme), parseWidth(width), show == null || shows(show, "progress"),
+        return new CardOptions(
+                parseTheme(theme),
+                parseWidth(width),
+                show == null || shows(show, "progress"),
                 show == null || shows(show, "art"));
     }
 

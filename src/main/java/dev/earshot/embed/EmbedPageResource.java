@@ -1,22 +1,20 @@
 package dev.earshot.embed;
 
-import java.time.Clock;
-import java.util.concurrent.CompletionStage;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import dev.earshot.config.EmbedConfig;
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.listening.NowPlaying;
 import dev.earshot.listening.NowPlayingCard;
 import dev.earshot.listening.Section;
 import dev.earshot.web.SecurityHeaders;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /embed/now-playing}: the owner's live card as a page for an {@code <iframe>}, kept current
@@ -50,17 +48,26 @@ public class EmbedPageResource {
         return ownerNowPlaying.current().thenApply(result -> {
             NowPlayingCard card;
             if (result.notConfigured()) {
-                card = NowPlayingCard.unavailable("Not set up yet", "Now playing", OwnerNowPlaying.PUBLIC_URL, pollMillis);
+                card = NowPlayingCard.unavailable(
+                        "Not set up yet", "Now playing", OwnerNowPlaying.PUBLIC_URL, pollMillis);
             } else if (result.offline()) {
                 card = NowPlayingCard.unavailable("Offline", "Now playing", OwnerNowPlaying.PUBLIC_URL, pollMillis);
             } else if (!result.snapshot().available()) {
-                card = NowPlayingCard.of(Section.failed(result.snapshot().problem()), "Now playing", OwnerNowPlaying.PUBLIC_URL, pollMillis);
+                card = NowPlayingCard.of(
+                        Section.failed(result.snapshot().problem()),
+                        "Now playing",
+                        OwnerNowPlaying.PUBLIC_URL,
+                        pollMillis);
             } else {
                 NowPlaying now = result.snapshot().nowPlaying();
-                card = NowPlayingCard.of(Section.of(now.withProgress(result.snapshot().progressAt(clock.instant()))),
-                        "Now playing", OwnerNowPlaying.PUBLIC_URL, pollMillis);
+                card = NowPlayingCard.of(
+                        Section.of(now.withProgress(result.snapshot().progressAt(clock.instant()))),
+                        "Now playing",
+                        OwnerNowPlaying.PUBLIC_URL,
+                        pollMillis);
             }
-            return Response.ok(Templates.widget(card, transparent).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+            return Response.ok(
+                            Templates.widget(card, transparent).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("Content-Security-Policy", contentSecurityPolicy)
                     .header("Cache-Control", "no-cache")
                     .build();

@@ -20,7 +20,8 @@ enum ImageFormat {
     /** The {@code Accept} header for a fetch of album art. */
     static final String ACCEPT = "image/jpeg, image/png, image/webp, image/gif";
 
-    private static final Pattern DATA_URI = Pattern.compile("data:image/(?:jpeg|png|webp|gif);base64,[A-Za-z0-9+/]++={0,2}+");
+    private static final Pattern DATA_URI =
+            Pattern.compile("data:image/(?:jpeg|png|webp|gif);base64,[A-Za-z0-9+/]++={0,2}+");
 
     private final String mediaType;
 
@@ -34,7 +35,9 @@ enum ImageFormat {
             return Optional.empty();
         }
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(format -> format.mediaType.equals(mediaType)).findFirst();
+        return Arrays.stream(values())
+                .filter(format -> format.mediaType.equals(mediaType))
+                .findFirst();
     }
 
     /** Whether {@code value} is a base64 {@code data:} URI of one of these formats, and nothing else. */
@@ -45,8 +48,8 @@ enum ImageFormat {
     /** Whether the bytes start the way this format does: a server cannot label an HTML page as a PNG. */
     boolean matches(byte[] bytes) {
         return switch (this) {
-            case JPEG -> startsWith(bytes, 0, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF });
-            case PNG -> startsWith(bytes, 0, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+            case JPEG -> startsWith(bytes, 0, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            case PNG -> startsWith(bytes, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
             case GIF -> startsWith(bytes, 0, ascii("GIF87a")) || startsWith(bytes, 0, ascii("GIF89a"));
             case WEBP -> startsWith(bytes, 0, ascii("RIFF")) && startsWith(bytes, 8, ascii("WEBP"));
         };

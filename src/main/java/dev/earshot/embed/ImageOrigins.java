@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +25,9 @@ final class ImageOrigins {
 
         static Optional<Origin> of(URI uri) {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http") || uri.getRawUserInfo() != null || uri.getHost() == null) {
+            if (!scheme.equals("https") && !scheme.equals("http")
+                    || uri.getRawUserInfo() != null
+                    || uri.getHost() == null) {
                 return Optional.empty();
             }
             int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
@@ -49,10 +50,13 @@ final class ImageOrigins {
         for (String entry : configured) {
             Optional<Origin> origin = parseOrigin(entry.strip());
             if (origin.isEmpty()) {
-                LOG.warnf("EARSHOT_IMAGE_ORIGINS: ignoring '%s', which is not an origin like https://i.scdn.co/", entry);
+                LOG.warnf(
+                        "EARSHOT_IMAGE_ORIGINS: ignoring '%s', which is not an origin like https://i.scdn.co/", entry);
             } else {
                 if (origin.get().scheme().equals("http")) {
-                    LOG.infof("EARSHOT_IMAGE_ORIGINS lists the plain-http origin %s; album art from it is not protected in transit", entry);
+                    LOG.infof(
+                            "EARSHOT_IMAGE_ORIGINS lists the plain-http origin %s; album art from it is not protected in transit",
+                            entry);
                 }
                 allowed.add(origin.get());
             }
@@ -77,7 +81,8 @@ final class ImageOrigins {
         try {
             URI uri = new URI(entry);
             String path = uri.getRawPath();
-            boolean bare = (path == null || path.isEmpty() || path.equals("/")) && uri.getRawQuery() == null
+            boolean bare = (path == null || path.isEmpty() || path.equals("/"))
+                    && uri.getRawQuery() == null
                     && uri.getRawFragment() == null;
             return bare ? Origin.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {

@@ -1,16 +1,14 @@
 package dev.earshot.embed;
 
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import dev.earshot.listening.ListeningService;
 import dev.earshot.listening.Play;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerConnected;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The owner's last play for an idle card ("Not playing — last played: ..."), read through the shared

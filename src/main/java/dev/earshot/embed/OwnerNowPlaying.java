@@ -1,20 +1,17 @@
 package dev.earshot.embed;
 
-import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import dev.earshot.listening.NowPlayingFeed;
 import dev.earshot.listening.NowPlayingSnapshot;
 import dev.earshot.listening.Problem;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerConnected;
 import dev.earshot.owner.OwnerStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 
 /**
  * The owner's playback for every public embed, through ONE shared feed: any number of viewers cost at
@@ -32,8 +29,7 @@ public class OwnerNowPlaying {
     private static final Logger LOG = Logger.getLogger(OwnerNowPlaying.class);
 
     /** What the embeds can show: a snapshot, or why there is none. */
-    public record Result(NowPlayingSnapshot snapshot, boolean notConfigured, boolean offline) {
-    }
+    public record Result(NowPlayingSnapshot snapshot, boolean notConfigured, boolean offline) {}
 
     private final NowPlayingFeed feed;
     private final OwnerAccount owner;
@@ -50,7 +46,8 @@ public class OwnerNowPlaying {
         OwnerStatus status = owner.status();
         if (!status.configured()) {
             logHintOnce();
-            return CompletableFuture.completedFuture(new Result(NowPlayingSnapshot.unavailable(clock.instant(), Problem.UNAVAILABLE), true, false));
+            return CompletableFuture.completedFuture(
+                    new Result(NowPlayingSnapshot.unavailable(clock.instant(), Problem.UNAVAILABLE), true, false));
         }
         if (status.offline()) {
             return CompletableFuture.completedFuture(offline());

@@ -1,15 +1,13 @@
 package dev.earshot.embed;
 
-import java.time.Clock;
-import java.util.concurrent.CompletionStage;
-
+import dev.earshot.listening.NowPlayingAnswer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.earshot.listening.NowPlayingAnswer;
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /api/now-playing}: the owner's playback as JSON for anyone's website, in the shape
@@ -29,12 +27,17 @@ public class PublicNowPlayingResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> nowPlaying() {
-        return ownerNowPlaying.current().thenApply(result -> Response
-                .status(result.notConfigured() ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.OK)
-                .entity(result.offline() ? NowPlayingAnswer.offline(clock.instant()) : NowPlayingAnswer.of(result.snapshot(), clock.instant()))
-                .header("Access-Control-Allow-Origin", "*")
-                // Public and short: a CDN may share it for a moment; the feed's own cache does the rest.
-                .header("Cache-Control", "public, max-age=2")
-                .build());
+        return ownerNowPlaying
+                .current()
+                .thenApply(result -> Response.status(
+                                result.notConfigured() ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.OK)
+                        .entity(
+                                result.offline()
+                                        ? NowPlayingAnswer.offline(clock.instant())
+                                        : NowPlayingAnswer.of(result.snapshot(), clock.instant()))
+                        .header("Access-Control-Allow-Origin", "*")
+                        // Public and short: a CDN may share it for a moment; the feed's own cache does the rest.
+                        .header("Cache-Control", "public, max-age=2")
+                        .build());
     }
 }

@@ -1,22 +1,20 @@
 package dev.earshot.embed;
 
-import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
+import dev.earshot.listening.NowPlaying;
+import dev.earshot.listening.NowPlayingSnapshot;
+import dev.earshot.listening.Play;
+import dev.earshot.web.Sha256;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.earshot.listening.NowPlaying;
-import dev.earshot.listening.NowPlayingSnapshot;
-import dev.earshot.listening.Play;
-import dev.earshot.web.Sha256;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /embed/now-playing.svg}: the owner's playback as a self-contained SVG card for a GitHub
@@ -34,7 +32,8 @@ public class SvgCardResource {
     private final AlbumArtFetcher art;
     private final Clock clock;
 
-    SvgCardResource(OwnerNowPlaying ownerNowPlaying, OwnerLastPlayed ownerLastPlayed, AlbumArtFetcher art, Clock clock) {
+    SvgCardResource(
+            OwnerNowPlaying ownerNowPlaying, OwnerLastPlayed ownerLastPlayed, AlbumArtFetcher art, Clock clock) {
         this.ownerNowPlaying = ownerNowPlaying;
         this.ownerLastPlayed = ownerLastPlayed;
         this.art = art;
@@ -42,8 +41,11 @@ public class SvgCardResource {
     }
 
     @GET
-    public CompletionStage<Response> card(@QueryParam("theme") String theme, @QueryParam("width") String width,
-            @QueryParam("show") String show, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public CompletionStage<Response> card(
+            @QueryParam("theme") String theme,
+            @QueryParam("width") String width,
+            @QueryParam("show") String show,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         CardOptions options;
         try {
             options = CardOptions.parse(theme, width, show);
@@ -53,7 +55,8 @@ public class SvgCardResource {
                     .entity("Bad card option: " + e.getMessage() + ".\n")
                     .build());
         }
-        return ownerNowPlaying.current()
+        return ownerNowPlaying
+                .current()
                 .thenCompose(result -> content(result.snapshot(), result.offline() || result.notConfigured()))
                 .thenCompose(content -> options.showArt() && content.artUrl().isPresent()
                         ? art.dataUri(content.artUrl().get()).thenApply(data -> content.withArt(data.orElse(null)))
@@ -73,11 +76,8 @@ public class SvgCardResource {
 
     private static Response answer(String svg, String ifNoneMatch) {
         String etag = "\"" + digest(svg) + "\"";
-        Response.ResponseBuilder response = etag.equals(ifNoneMatch)
-                ? Response.notModified()
-                : Response.ok(svg, SVG);
-        return response
-                .header("ETag", etag)
+        Response.ResponseBuilder response = etag.equals(ifNoneMatch) ? Response.notModified() : Response.ok(svg, SVG);
+        return response.header("ETag", etag)
                 .header("Cache-Control", "no-cache, max-age=0")
                 .header("Content-Security-Policy", SVG_CONTENT_SECURITY_POLICY)
                 .build();

@@ -13,12 +13,12 @@ final class SvgText {
 
     /** Average advance of a proportional sans-serif glyph, in ems; estimates, with a clip path as backstop. */
     private static final double NARROW = 0.56;
+
     private static final double CAPITAL = 0.70;
     private static final double SPACE = 0.30;
     private static final double WIDE = 1.0;
 
-    private SvgText() {
-    }
+    private SvgText() {}
 
     /**
      * {@code text} with what XML 1.0 forbids or discourages removed (control characters, lone
@@ -44,7 +44,7 @@ final class SvgText {
         double used = 0;
         int count = 0;
         int cut = 0;
-        for (int index = 0; index < text.length();) {
+        for (int index = 0; index < text.length(); ) {
             int codePoint = text.codePointAt(index);
             double advance = ems(codePoint);
             if (used + advance > ems || count == MAX_CODE_POINTS) {

@@ -15,7 +15,9 @@ record Cached<V>(V value, Instant fetchedAt, Problem problem, Instant quietUntil
 
     /** The same value, now known to be out of date for {@code problem}; no call before {@code until}. */
     static <V> Cached<V> failed(Cached<V> before, Problem problem, Instant until) {
-        return before == null ? new Cached<>(null, null, problem, until) : new Cached<>(before.value, before.fetchedAt, problem, until);
+        return before == null
+                ? new Cached<>(null, null, problem, until)
+                : new Cached<>(before.value, before.fetchedAt, problem, until);
     }
 
     boolean hasValue() {

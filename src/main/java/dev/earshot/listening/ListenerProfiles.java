@@ -1,11 +1,9 @@
 package dev.earshot.listening;
 
-import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyWebApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 
 /** Fetches the profile of whoever holds {@code tokens}, so sign-in sees {@link ListenerProfile}, never Spotify's JSON. */
 @ApplicationScoped

@@ -1,21 +1,18 @@
 package dev.earshot.listening;
 
+import dev.earshot.config.ListeningConfig;
+import dev.earshot.config.NowPlayingConfig;
+import dev.earshot.spotify.AccessTokens;
+import dev.earshot.spotify.SpotifyException;
+import dev.earshot.spotify.SpotifyWebApi;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import dev.earshot.config.ListeningConfig;
-import dev.earshot.config.NowPlayingConfig;
-import dev.earshot.spotify.AccessTokens;
-import dev.earshot.spotify.SpotifyException;
-import dev.earshot.spotify.SpotifyWebApi;
 
 /**
  * A listener's dashboard from Spotify, all sections in parallel, each failing alone (R09). Every section
@@ -36,8 +33,7 @@ public class ListeningService {
     private static final Logger LOG = Logger.getLogger(ListeningService.class);
 
     /** Top lists are per listener and range. */
-    private record TopKey(String listener, TimeRange range) {
-    }
+    private record TopKey(String listener, TimeRange range) {}
 
     private final SpotifyWebApi web;
     private final NowPlayingFeed nowPlayingFeed;
@@ -46,30 +42,49 @@ public class ListeningService {
     private final RefreshAheadCache<TopKey, List<Track>> topTracks;
     private final RefreshAheadCache<TopKey, List<Artist>> topArtists;
 
-    ListeningService(SpotifyWebApi web, NowPlayingFeed nowPlayingFeed, Clock clock, ListeningConfig config, NowPlayingConfig nowPlaying) {
+    ListeningService(
+            SpotifyWebApi web,
+            NowPlayingFeed nowPlayingFeed,
+            Clock clock,
+            ListeningConfig config,
+            NowPlayingConfig nowPlaying) {
         this.web = web;
         this.nowPlayingFeed = nowPlayingFeed;
         this.clock = clock;
         Duration backoff = nowPlaying.errorBackoff();
-        this.recentPlays = new RefreshAheadCache<>(clock, config.recentlyPlayedCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
-        this.topTracks = new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
-        this.topArtists = new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
+        this.recentPlays = new RefreshAheadCache<>(
+                clock, config.recentlyPlayedCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
+        this.topTracks =
+                new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
+        this.topArtists =
+                new RefreshAheadCache<>(clock, config.topItemsCachePeriod(), backoff, RefreshAheadCache.PATIENCE, KEEP);
     }
 
     /** Everything the dashboard shows of {@code listener}; now playing comes through the shared feed. */
     public CompletionStage<Listening> dashboard(String listener, AccessTokens tokens, TimeRange range) {
-        CompletableFuture<Section<NowPlaying>> nowPlaying = nowPlayingFeed.current(listener, tokens)
+        CompletableFuture<Section<NowPlaying>> nowPlaying = nowPlayingFeed
+                .current(listener, tokens)
                 .thenApply(this::nowPlayingSection)
                 .exceptionally(failure -> Section.failed(Problem.of(failure)))
                 .toCompletableFuture();
         TopKey top = new TopKey(listener, range);
-        CompletableFuture<Section<List<Play>>> recent = section("recently played", recentPlays.get(listener, tokens, this::fetchRecentPlays));
-        CompletableFuture<Section<List<Track>>> tracks = section("top tracks", topTracks.get(top, tokens,
-                t -> web.topTracks(t, range.param(), TOP_ITEMS).thenApply(SpotifyMapping::tracks)));
-        CompletableFuture<Section<List<Artist>>> artists = section("top artists", topArtists.get(top, tokens,
-                t -> web.topArtists(t, range.param(), TOP_ITEMS).thenApply(SpotifyMapping::artists)));
+        CompletableFuture<Section<List<Play>>> recent =
+                section("recently played", recentPlays.get(listener, tokens, this::fetchRecentPlays));
+        CompletableFuture<Section<List<Track>>> tracks = section(
+                "top tracks",
+                topTracks.get(
+                        top,
+                        tokens,
+                        t -> web.topTracks(t, range.param(), TOP_ITEMS).thenApply(SpotifyMapping::tracks)));
+        CompletableFuture<Section<List<Artist>>> artists = section(
+                "top artists",
+                topArtists.get(
+                        top,
+                        tokens,
+                        t -> web.topArtists(t, range.param(), TOP_ITEMS).thenApply(SpotifyMapping::artists)));
         return CompletableFuture.allOf(nowPlaying, recent, tracks, artists)
-                .thenApply(done -> new Listening(nowPlaying.join(), recent.join(), tracks.join(), artists.join(), range));
+                .thenApply(
+                        done -> new Listening(nowPlaying.join(), recent.join(), tracks.join(), artists.join(), range));
     }
 
     /**
@@ -77,8 +92,10 @@ public class ListeningService {
      * as the dashboard (a stale one if Spotify fails); empty when none is known.
      */
     public CompletionStage<Optional<Play>> lastPlay(String listener, AccessTokens tokens) {
-        return recentPlays.get(listener, tokens, this::fetchRecentPlays)
-                .thenApply(lookup -> Optional.ofNullable(lookup.cached().value()).flatMap(plays -> plays.stream().findFirst()));
+        return recentPlays
+                .get(listener, tokens, this::fetchRecentPlays)
+                .thenApply(lookup -> Optional.ofNullable(lookup.cached().value())
+                        .flatMap(plays -> plays.stream().findFirst()));
     }
 
     /** Drops the sections known of {@code listener}, e.g. when another account takes its place. */
@@ -102,17 +119,23 @@ public class ListeningService {
     }
 
     /** The lookup as a section; only a failure that ends the sign-in is left as a failure, and it becomes SESSION_ENDED. */
-    private <T> CompletableFuture<Section<T>> section(String name, CompletionStage<RefreshAheadCache.Lookup<T>> lookup) {
+    private <T> CompletableFuture<Section<T>> section(
+            String name, CompletionStage<RefreshAheadCache.Lookup<T>> lookup) {
         return lookup.handle((found, failure) -> {
-            if (failure != null) {
-                LOG.debugf("Dashboard section '%s': the sign-in has ended (%s)", name, SpotifyException.unwrap(failure).getMessage());
-                return Section.<T>failed(Problem.of(failure));
-            }
-            Section<T> section = found.cached().section(clock.instant());
-            if (!section.ok()) {
-                LOG.debugf("Dashboard section '%s' %s: %s", name, section.hasValue() ? "stale" : "unavailable", section.problem());
-            }
-            return section;
-        }).toCompletableFuture();
+                    if (failure != null) {
+                        LOG.debugf(
+                                "Dashboard section '%s': the sign-in has ended (%s)",
+                                name, SpotifyException.unwrap(failure).getMessage());
+                        return Section.<T>failed(Problem.of(failure));
+                    }
+                    Section<T> section = found.cached().section(clock.instant());
+                    if (!section.ok()) {
+                        LOG.debugf(
+                                "Dashboard section '%s' %s: %s",
+                                name, section.hasValue() ? "stale" : "unavailable", section.problem());
+                    }
+                    return section;
+                })
+                .toCompletableFuture();
     }
 }

@@ -1,15 +1,13 @@
 package dev.earshot.listening;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyWebApi;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What a listener is playing, fetched from Spotify as rarely as possible and never waited for once
@@ -33,7 +31,8 @@ public class NowPlayingFeed {
         this.web = web;
         this.clock = clock;
         this.metrics = metrics;
-        this.playback = new RefreshAheadCache<>(clock, config.cachePeriod(), config.errorBackoff(), RefreshAheadCache.PATIENCE, KEEP);
+        this.playback = new RefreshAheadCache<>(
+                clock, config.cachePeriod(), config.errorBackoff(), RefreshAheadCache.PATIENCE, KEEP);
     }
 
     /** The current snapshot for {@code listener} (a user id or the owner), calling Spotify with {@code tokens} only when due. */

@@ -3,5 +3,4 @@ package dev.earshot.listening;
 import java.time.Instant;
 
 /** One entry of recently played. */
-public record Play(Track track, Instant playedAt) {
-}
+public record Play(Track track, Instant playedAt) {}

@@ -1,5 +1,9 @@
 package dev.earshot.listening;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.earshot.spotify.AccessTokens;
+import dev.earshot.spotify.SpotifyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.earshot.spotify.AccessTokens;
-import dev.earshot.spotify.SpotifyException;
 
 /**
  * Listener data read from Spotify and shared by every viewer of it. Per key at most one call is in
@@ -35,15 +33,13 @@ import dev.earshot.spotify.SpotifyException;
 final class RefreshAheadCache<K, V> {
 
     /** What a lookup served, and how: {@code hit}, {@code miss} (it called Spotify) or {@code stale}. */
-    record Lookup<V>(Cached<V> cached, String result) {
-    }
+    record Lookup<V>(Cached<V> cached, String result) {}
 
     /** How long the request that starts a refresh waits for it before it is served the value already known. */
     static final Duration PATIENCE = Duration.ofMillis(250);
 
     /** An access token a shared call for {@code key} found dead. */
-    private record DeadToken<K>(K key, String token) {
-    }
+    private record DeadToken<K>(K key, String token) {}
 
     private final Clock clock;
     private final Duration freshFor;
@@ -62,7 +58,8 @@ final class RefreshAheadCache<K, V> {
         this.freshFor = freshFor;
         this.errorBackoff = errorBackoff;
         this.patience = patience;
-        this.known = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(50_000).build();
+        this.known =
+                Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(50_000).build();
     }
 
     /**
@@ -79,22 +76,29 @@ final class RefreshAheadCache<K, V> {
         deadTokens.asMap().keySet().removeIf(dead -> dead.key().equals(key));
     }
 
-    private CompletionStage<Lookup<V>> get(K key, AccessTokens tokens, Function<AccessTokens, CompletionStage<V>> fetch,
-            boolean mayRetry) {
+    private CompletionStage<Lookup<V>> get(
+            K key, AccessTokens tokens, Function<AccessTokens, CompletionStage<V>> fetch, boolean mayRetry) {
         Cached<V> cached = known.getIfPresent(key);
         if (cached != null && !cached.due(clock.instant(), freshFor)) {
             return CompletableFuture.completedFuture(served(cached));
         }
-        return tokens.current().handle((token, failure) -> failure == null
-                ? withToken(key, token, tokens, fetch, cached, mayRetry)
-                : ownTokenFailed(cached, failure))
+        return tokens.current()
+                .handle((token, failure) -> failure == null
+                        ? withToken(key, token, tokens, fetch, cached, mayRetry)
+                        : ownTokenFailed(cached, failure))
                 .thenCompose(Function.identity());
     }
 
-    private CompletionStage<Lookup<V>> withToken(K key, String token, AccessTokens tokens,
-            Function<AccessTokens, CompletionStage<V>> fetch, Cached<V> cached, boolean mayRetry) {
+    private CompletionStage<Lookup<V>> withToken(
+            K key,
+            String token,
+            AccessTokens tokens,
+            Function<AccessTokens, CompletionStage<V>> fetch,
+            Cached<V> cached,
+            boolean mayRetry) {
         if (deadTokens.getIfPresent(new DeadToken<>(key, token)) != null) {
-            return CompletableFuture.failedFuture(new SpotifyException.Unauthorized("Spotify rejected this session's token"));
+            return CompletableFuture.failedFuture(
+                    new SpotifyException.Unauthorized("Spotify rejected this session's token"));
         }
         CompletableFuture<Cached<V>> mine = new CompletableFuture<>();
         CompletableFuture<Cached<V>> running = inFlight.putIfAbsent(key, mine);
@@ -105,27 +109,37 @@ final class RefreshAheadCache<K, V> {
         }
         if (cached != null && cached.hasValue()) {
             // Refresh-ahead: the viewer gets what is known now; the call runs on without it (R10).
-            Lookup<V> servedNow = new Lookup<>(cached, started ? "miss" : served(cached).result());
+            Lookup<V> servedNow =
+                    new Lookup<>(cached, started ? "miss" : served(cached).result());
             if (!started || patience.isZero()) {
                 return CompletableFuture.completedFuture(servedNow);
             }
-            return running.handle((result, failure) -> failure == null ? new Lookup<>(result, result.stale() ? "stale" : "miss") : servedNow)
+            return running.handle((result, failure) ->
+                            failure == null ? new Lookup<>(result, result.stale() ? "stale" : "miss") : servedNow)
                     .completeOnTimeout(servedNow, patience.toMillis(), TimeUnit.MILLISECONDS);
         }
         return running.handle((result, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(new Lookup<>(result, result.stale() ? "stale" : started ? "miss" : "hit"));
-            }
-            if (started) {
-                return CompletableFuture.<Lookup<V>>failedFuture(SpotifyException.unwrap(failure));
-            }
-            // Another session's sign-in ended in the shared call: try once more with this caller's own tokens.
-            return mayRetry ? get(key, tokens, fetch, false)
-                    : CompletableFuture.completedFuture(served(Cached.failed(cached, Problem.UNAVAILABLE, clock.instant())));
-        }).thenCompose(Function.identity());
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(
+                                new Lookup<>(result, result.stale() ? "stale" : started ? "miss" : "hit"));
+                    }
+                    if (started) {
+                        return CompletableFuture.<Lookup<V>>failedFuture(SpotifyException.unwrap(failure));
+                    }
+                    // Another session's sign-in ended in the shared call: try once more with this caller's own tokens.
+                    return mayRetry
+                            ? get(key, tokens, fetch, false)
+                            : CompletableFuture.completedFuture(
+                                    served(Cached.failed(cached, Problem.UNAVAILABLE, clock.instant())));
+                })
+                .thenCompose(Function.identity());
     }
 
-    private void load(K key, String token, AccessTokens tokens, Function<AccessTokens, CompletionStage<V>> fetch,
+    private void load(
+            K key,
+            String token,
+            AccessTokens tokens,
+            Function<AccessTokens, CompletionStage<V>> fetch,
             CompletableFuture<Cached<V>> mine) {
         CompletionStage<V> call;
         try {
@@ -164,7 +178,8 @@ final class RefreshAheadCache<K, V> {
             return CompletableFuture.failedFuture(new CompletionException(SpotifyException.unwrap(failure)));
         }
         Instant now = clock.instant();
-        return CompletableFuture.completedFuture(served(Cached.failed(cached, Problem.of(failure), now.plus(pauseFor(failure)))));
+        return CompletableFuture.completedFuture(
+                served(Cached.failed(cached, Problem.of(failure), now.plus(pauseFor(failure)))));
     }
 
     private static <V> Lookup<V> served(Cached<V> cached) {

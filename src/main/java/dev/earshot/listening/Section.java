@@ -1,8 +1,7 @@
 package dev.earshot.listening;
 
-import java.time.Duration;
-
 import dev.earshot.spotify.SpotifyException;
+import java.time.Duration;
 
 /**
  * One part of a page: its value, the problem that kept it empty, or both when an older value is shown
@@ -47,7 +46,8 @@ public record Section<T>(T value, Problem problem, Duration retryIn) {
             return null;
         }
         if (problem == Problem.RATE_LIMITED && retryIn != null) {
-            return "Spotify asked us to slow down — back in " + SpotifyException.RateLimited.secondsLeft(retryIn) + " s.";
+            return "Spotify asked us to slow down — back in " + SpotifyException.RateLimited.secondsLeft(retryIn)
+                    + " s.";
         }
         return problem.message();
     }

@@ -13,14 +13,16 @@ public final class TasteCharts {
 
     static final int MAX_BARS = 6;
 
-    private TasteCharts() {
-    }
+    private TasteCharts() {}
 
     /** Artists by number of plays among the recent ones (each track counts for its first artist). */
     public static List<ChartBar> artistsInRecentPlays(List<Play> plays) {
         return bars(plays.stream()
                 .filter(play -> !play.track().artists().isEmpty())
-                .collect(Collectors.groupingBy(play -> play.track().artists().get(0).name(), LinkedHashMap::new, Collectors.summingInt(p -> 1))));
+                .collect(Collectors.groupingBy(
+                        play -> play.track().artists().get(0).name(),
+                        LinkedHashMap::new,
+                        Collectors.summingInt(p -> 1))));
     }
 
     /** Top tracks by the decade their album came out, newest decade first among equals. */
@@ -28,7 +30,10 @@ public final class TasteCharts {
         Map<String, Integer> counts = tracks.stream()
                 .filter(track -> track.releaseYear() != null && track.releaseYear() > 1800)
                 .sorted((a, b) -> Integer.compare(b.releaseYear(), a.releaseYear()))
-                .collect(Collectors.groupingBy(track -> (track.releaseYear() / 10 * 10) + "s", LinkedHashMap::new, Collectors.summingInt(t -> 1)));
+                .collect(Collectors.groupingBy(
+                        track -> (track.releaseYear() / 10 * 10) + "s",
+                        LinkedHashMap::new,
+                        Collectors.summingInt(t -> 1)));
         return bars(counts);
     }
 
@@ -52,5 +57,4 @@ public final class TasteCharts {
                 .map(e -> new ChartBar(e.getKey(), e.getValue(), max == 0 ? 0 : Math.max(2, e.getValue() * 100 / max)))
                 .toList();
     }
-
 }

@@ -29,6 +29,9 @@ public enum TimeRange {
 
     /** The range named by a query parameter; anything unknown or missing is the default. */
     public static TimeRange fromParam(String value) {
-        return Arrays.stream(values()).filter(range -> range.param.equals(value)).findFirst().orElse(DEFAULT);
+        return Arrays.stream(values())
+                .filter(range -> range.param.equals(value))
+                .findFirst()
+                .orElse(DEFAULT);
     }
 }

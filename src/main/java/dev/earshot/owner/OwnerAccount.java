@@ -1,27 +1,24 @@
 package dev.earshot.owner;
 
+import dev.earshot.auth.TokenRefresher;
+import dev.earshot.config.ModeConfig;
+import dev.earshot.config.OwnerConfig;
+import dev.earshot.config.SpotifyConfig;
+import dev.earshot.spotify.AccessTokens;
+import dev.earshot.spotify.SpotifyException;
+import dev.earshot.spotify.TokenGrant;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
-
-import dev.earshot.config.ModeConfig;
-import dev.earshot.config.OwnerConfig;
-import dev.earshot.config.SpotifyConfig;
-import dev.earshot.auth.TokenRefresher;
-import dev.earshot.spotify.AccessTokens;
-import dev.earshot.spotify.SpotifyException;
-import dev.earshot.spotify.TokenGrant;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The deployer's own Spotify account, held on the server for the public widget. Its access token is
@@ -36,7 +33,13 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class OwnerAccount implements AccessTokens {
 
     /** Where the owner's refresh token came from. */
-    public enum Source { STORE, ENVIRONMENT, ACCESS_TOKEN_ONLY, DEMO, NONE }
+    public enum Source {
+        STORE,
+        ENVIRONMENT,
+        ACCESS_TOKEN_ONLY,
+        DEMO,
+        NONE
+    }
 
     /** Spotify ends every sign-in six months after it happened, however often it is refreshed. */
     static final int SIGN_IN_MONTHS = 6;
@@ -46,13 +49,19 @@ public class OwnerAccount implements AccessTokens {
 
     private static final Logger LOG = Logger.getLogger(OwnerAccount.class);
 
-    private record Tokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant signedInAt, String userId,
+    private record Tokens(
+            String accessToken,
+            Instant accessExpiresAt,
+            String refreshToken,
+            Instant signedInAt,
+            String userId,
             Source source) {
 
         /** After a refresh; a rotated token from the environment lives in the store from then on. */
         Tokens withGrant(TokenGrant grant, boolean saved) {
             String refresh = grant.refreshToken() != null ? grant.refreshToken() : refreshToken;
-            return new Tokens(grant.accessToken(), grant.expiresAt(), refresh, signedInAt, userId, saved ? Source.STORE : source);
+            return new Tokens(
+                    grant.accessToken(), grant.expiresAt(), refresh, signedInAt, userId, saved ? Source.STORE : source);
         }
     }
 
@@ -73,8 +82,14 @@ public class OwnerAccount implements AccessTokens {
     /** Which account is held: a connect (or a restart's reload) starts a new generation. */
     private volatile long generation;
 
-    OwnerAccount(TokenRefresher refresher, OwnerTokenStore store, SpotifyConfig spotify, OwnerConfig config, ModeConfig mode,
-            Clock clock, Event<OwnerConnected> connected) {
+    OwnerAccount(
+            TokenRefresher refresher,
+            OwnerTokenStore store,
+            SpotifyConfig spotify,
+            OwnerConfig config,
+            ModeConfig mode,
+            Clock clock,
+            Event<OwnerConnected> connected) {
         this.refresher = refresher;
         this.store = store;
         this.spotify = spotify;
@@ -94,7 +109,8 @@ public class OwnerAccount implements AccessTokens {
             return CompletableFuture.failedFuture(new SpotifyException.GrantRejected("invalid_grant"));
         }
         if (current.accessToken() != null
-                && (current.refreshToken() == null || current.accessExpiresAt().isAfter(clock.instant().plusSeconds(60)))) {
+                && (current.refreshToken() == null
+                        || current.accessExpiresAt().isAfter(clock.instant().plusSeconds(60)))) {
             return CompletableFuture.completedFuture(current.accessToken());
         }
         return refresh(current, null).thenApply(Tokens::accessToken);
@@ -107,8 +123,11 @@ public class OwnerAccount implements AccessTokens {
             return CompletableFuture.completedFuture(current.accessToken());
         }
         if (current.refreshToken() == null) {
-            goOffline(generation, "Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
-            return CompletableFuture.failedFuture(new SpotifyException.Unauthorized("The owner's access token was rejected"));
+            goOffline(
+                    generation,
+                    "Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
+            return CompletableFuture.failedFuture(
+                    new SpotifyException.Unauthorized("The owner's access token was rejected"));
         }
         return refresh(current, rejected).thenApply(Tokens::accessToken);
     }
@@ -121,7 +140,8 @@ public class OwnerAccount implements AccessTokens {
             generation++;
             store.save(new StoredOwner(grant.refreshToken(), now, userId));
             synchronized (this) {
-                tokens = new Tokens(grant.accessToken(), grant.expiresAt(), grant.refreshToken(), now, userId, Source.STORE);
+                tokens = new Tokens(
+                        grant.accessToken(), grant.expiresAt(), grant.refreshToken(), now, userId, Source.STORE);
                 offline = false;
                 refreshing = null;
             }
@@ -150,11 +170,16 @@ public class OwnerAccount implements AccessTokens {
 
     public OwnerStatus status() {
         Tokens current = tokens();
-        Instant endsAt = current.signedInAt() == null ? null
-                : current.signedInAt().atOffset(ZoneOffset.UTC).plusMonths(SIGN_IN_MONTHS).toInstant();
+        Instant endsAt = current.signedInAt() == null
+                ? null
+                : current.signedInAt()
+                        .atOffset(ZoneOffset.UTC)
+                        .plusMonths(SIGN_IN_MONTHS)
+                        .toInstant();
         Instant now = clock.instant();
         boolean endingSoon = endsAt != null && !now.isBefore(endsAt.minus(config.warnBefore()));
-        return new OwnerStatus(current.source(), isOffline(), current.userId(), current.signedInAt(), endsAt, endingSoon, now);
+        return new OwnerStatus(
+                current.source(), isOffline(), current.userId(), current.signedInAt(), endsAt, endingSoon, now);
     }
 
     private synchronized boolean isOffline() {
@@ -165,12 +190,15 @@ public class OwnerAccount implements AccessTokens {
         if (refreshing != null && !refreshing.isDone()) {
             return refreshing;
         }
-        if (tokens != from && tokens.accessToken() != null && tokens.accessExpiresAt().isAfter(clock.instant().plusSeconds(60))) {
+        if (tokens != from
+                && tokens.accessToken() != null
+                && tokens.accessExpiresAt().isAfter(clock.instant().plusSeconds(60))) {
             // Someone refreshed while this caller looked: use theirs.
             return CompletableFuture.completedFuture(tokens);
         }
         long started = generation;
-        refreshing = refresher.refresh(TokenRefresher.Account.OWNER, from.refreshToken(), rejected)
+        refreshing = refresher
+                .refresh(TokenRefresher.Account.OWNER, from.refreshToken(), rejected)
                 // Saving touches the disk: off the event loop.
                 .thenApplyAsync(grant -> adopt(started, from, grant), Infrastructure.getDefaultWorkerPool())
                 .handle((refreshed, failure) -> settle(started, refreshed, failure))
@@ -209,9 +237,12 @@ public class OwnerAccount implements AccessTokens {
             if (current.accessToken() != null) {
                 return CompletableFuture.completedFuture(current);
             }
-        } else if (SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected && rejected.isInvalidGrant()) {
-            goOffline(started, "Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
-                    + "the public widget shows offline until you reconnect at /owner/connect");
+        } else if (SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected
+                && rejected.isInvalidGrant()) {
+            goOffline(
+                    started,
+                    "Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
+                            + "the public widget shows offline until you reconnect at /owner/connect");
         }
         return CompletableFuture.failedFuture(failure);
     }
@@ -253,18 +284,20 @@ public class OwnerAccount implements AccessTokens {
         Optional<StoredOwner> stored = store.load();
         if (stored.isPresent()) {
             StoredOwner owner = stored.get();
-            return new Tokens(null, Instant.EPOCH, owner.refreshToken(), owner.signedInAt(), owner.userId(), Source.STORE);
+            return new Tokens(
+                    null, Instant.EPOCH, owner.refreshToken(), owner.signedInAt(), owner.userId(), Source.STORE);
         }
         if (refresh.isPresent()) {
-            return new Tokens(null, Instant.EPOCH, refresh.get(), null, config.id().orElse(null), Source.ENVIRONMENT);
+            return new Tokens(
+                    null, Instant.EPOCH, refresh.get(), null, config.id().orElse(null), Source.ENVIRONMENT);
         }
         Optional<String> access = spotify.accessToken().filter(t -> !t.isBlank());
         if (access.isPresent()) {
             LOG.warn("The owner's account uses SPOTIFY_ACCESS_TOKEN: it expires within an hour and cannot be renewed. "
                     + "For a lasting widget set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect.");
-            return new Tokens(access.get(), Instant.MAX, null, null, config.id().orElse(null), Source.ACCESS_TOKEN_ONLY);
+            return new Tokens(
+                    access.get(), Instant.MAX, null, null, config.id().orElse(null), Source.ACCESS_TOKEN_ONLY);
         }
         return new Tokens(null, Instant.EPOCH, null, null, null, Source.NONE);
     }
-
 }

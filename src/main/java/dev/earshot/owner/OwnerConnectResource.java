@@ -1,5 +1,15 @@
 package dev.earshot.owner;
 
+import dev.earshot.auth.SameOriginRequest;
+import dev.earshot.auth.SignInStarter;
+import dev.earshot.config.ModeConfig;
+import dev.earshot.config.OwnerConfig;
+import dev.earshot.web.ErrorPage;
+import dev.earshot.web.SignInRateLimit;
+import dev.earshot.web.TooManyRequests;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -13,17 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import dev.earshot.auth.SameOriginRequest;
-import dev.earshot.auth.SignInStarter;
-import dev.earshot.config.ModeConfig;
-import dev.earshot.config.OwnerConfig;
-import dev.earshot.web.ErrorPage;
-import dev.earshot.web.SignInRateLimit;
-import dev.earshot.web.TooManyRequests;
-import io.vertx.core.http.HttpServerRequest;
-
 /**
  * {@code /owner/connect}: (re)connects the owner's Spotify account from the browser instead of curl.
  * The person proves they run the server by being the known owner ({@code EARSHOT_OWNER_ID}, or the
@@ -34,9 +33,15 @@ import io.vertx.core.http.HttpServerRequest;
 public class OwnerConnectResource {
 
     /** What the page shows; no owner id, ever. */
-    record ConnectPage(boolean codeNeeded, boolean ownerIdConfigured, boolean ownerConnected, boolean ownerOffline,
-            boolean justConnected, boolean demo, String codeProblem, long codeMinutes) {
-    }
+    record ConnectPage(
+            boolean codeNeeded,
+            boolean ownerIdConfigured,
+            boolean ownerConnected,
+            boolean ownerOffline,
+            boolean justConnected,
+            boolean demo,
+            String codeProblem,
+            long codeMinutes) {}
 
     @CheckedTemplate
     static class Templates {
@@ -50,7 +55,12 @@ public class OwnerConnectResource {
     private final ModeConfig mode;
     private final SignInRateLimit rateLimit;
 
-    OwnerConnectResource(SignInStarter signIn, OwnerSetupCode setupCode, OwnerAccount owner, OwnerConfig config, ModeConfig mode,
+    OwnerConnectResource(
+            SignInStarter signIn,
+            OwnerSetupCode setupCode,
+            OwnerAccount owner,
+            OwnerConfig config,
+            ModeConfig mode,
             SignInRateLimit rateLimit) {
         this.signIn = signIn;
         this.setupCode = setupCode;
@@ -68,21 +78,32 @@ public class OwnerConnectResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response connect(@FormParam("code") String code, @Context HttpHeaders headers, @Context UriInfo uri,
+    public Response connect(
+            @FormParam("code") String code,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
             @Context HttpServerRequest request) {
         var wait = rateLimit.check(request);
         if (wait.isPresent()) {
             return TooManyRequests.page(wait.get());
         }
         if (!SameOriginRequest.isSameOrigin(headers, uri)) {
-            return ErrorPage.of(Response.Status.FORBIDDEN, "Request blocked",
-                    "The request didn't come from this site, so nothing changed.", "/owner/connect", "Start again", null).build();
+            return ErrorPage.of(
+                            Response.Status.FORBIDDEN,
+                            "Request blocked",
+                            "The request didn't come from this site, so nothing changed.",
+                            "/owner/connect",
+                            "Start again",
+                            null)
+                    .build();
         }
         if (owner.connectNeedsSetupCode()) {
             OwnerSetupCode.Check check = setupCode.check(code);
             if (check != OwnerSetupCode.Check.ACCEPTED) {
-                return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(render(false, check == OwnerSetupCode.Check.EXPIRED ? "expired" : "wrong")).build();
+                return Response.status(Response.Status.BAD_REQUEST)
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(render(false, check == OwnerSetupCode.Check.EXPIRED ? "expired" : "wrong"))
+                        .build();
             }
         }
         return signIn.start(headers, "/owner/connect", true);
@@ -90,9 +111,17 @@ public class OwnerConnectResource {
 
     private String render(boolean connected, String codeProblem) {
         OwnerStatus status = owner.status();
-        boolean ownerConnected = status.configured() && !status.offline() && status.source() != OwnerAccount.Source.DEMO;
-        return Templates.connect(new ConnectPage(owner.connectNeedsSetupCode(), config.id().filter(id -> !id.isBlank()).isPresent(),
-                ownerConnected, status.offline(), connected && ownerConnected, mode.demo(), codeProblem,
-                setupCode.lifetime().toMinutes())).render();
+        boolean ownerConnected =
+                status.configured() && !status.offline() && status.source() != OwnerAccount.Source.DEMO;
+        return Templates.connect(new ConnectPage(
+                        owner.connectNeedsSetupCode(),
+                        config.id().filter(id -> !id.isBlank()).isPresent(),
+                        ownerConnected,
+                        status.offline(),
+                        connected && ownerConnected,
+                        mode.demo(),
+                        codeProblem,
+                        setupCode.lifetime().toMinutes()))
+                .render();
     }
 }

@@ -1,5 +1,4 @@
 package dev.earshot.owner;
 
 /** Fired when an account becomes the owner's, so whatever was cached of the previous one is dropped. */
-public record OwnerConnected(String userId) {
-}
+public record OwnerConnected(String userId) {}

@@ -1,18 +1,16 @@
 package dev.earshot.owner;
 
-import java.net.URI;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.Response;
-
 import dev.earshot.auth.OwnerSignIns;
 import dev.earshot.listening.ListenerProfile;
 import dev.earshot.spotify.TokenGrant;
 import dev.earshot.web.ErrorPage;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Finishes an owner sign-in: when the owner is known ({@code EARSHOT_OWNER_ID}, or the account
@@ -34,15 +32,22 @@ public class OwnerConnection implements OwnerSignIns {
     public CompletionStage<Response> completed(TokenGrant grant, ListenerProfile user, NewCookie attemptsAfter) {
         var expected = owner.knownOwnerId();
         if (expected.isPresent() && !expected.get().equals(user.id())) {
-            return CompletableFuture.completedFuture(ErrorPage.of(Response.Status.FORBIDDEN, "That isn't the owner's account",
-                    "Only the owner's own Spotify account can connect here, and the one you signed in with is a different one. "
-                            + "Nothing was changed. To make another account the owner, set EARSHOT_OWNER_ID to its Spotify user id "
-                            + "and restart.",
-                    "/owner/connect", "Try another account", null)
-                    .cookie(attemptsAfter).build());
+            return CompletableFuture.completedFuture(ErrorPage.of(
+                            Response.Status.FORBIDDEN,
+                            "That isn't the owner's account",
+                            "Only the owner's own Spotify account can connect here, and the one you signed in with is a different one. "
+                                    + "Nothing was changed. To make another account the owner, set EARSHOT_OWNER_ID to its Spotify user id "
+                                    + "and restart.",
+                            "/owner/connect",
+                            "Try another account",
+                            null)
+                    .cookie(attemptsAfter)
+                    .build());
         }
         // Built here, where the request is current (a relative Location needs it) ...
-        Response connected = Response.seeOther(URI.create(CONNECTED_PAGE)).cookie(attemptsAfter).build();
+        Response connected = Response.seeOther(URI.create(CONNECTED_PAGE))
+                .cookie(attemptsAfter)
+                .build();
         // ... while saving the token, which writes a file, runs on a worker thread, not the event loop.
         return CompletableFuture.runAsync(() -> owner.connect(grant, user.id()), Infrastructure.getDefaultWorkerPool())
                 .thenApply(saved -> connected);

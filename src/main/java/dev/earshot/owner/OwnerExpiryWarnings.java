@@ -1,15 +1,12 @@
 package dev.earshot.owner;
 
-import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /** Warns in the log at start and then daily while the owner's sign-in nears Spotify's six-month limit. */
 @ApplicationScoped
@@ -32,10 +29,12 @@ public class OwnerExpiryWarnings {
             check();
             return null;
         });
-        timer = vertx.setPeriodic(PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
-            check();
-            return null;
-        }));
+        timer = vertx.setPeriodic(
+                PERIOD.toMillis(),
+                id -> vertx.executeBlocking(() -> {
+                    check();
+                    return null;
+                }));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -52,11 +51,13 @@ public class OwnerExpiryWarnings {
         if (status.offline()) {
             LOG.warn("The owner's Spotify account is offline: reconnect at /owner/connect");
         } else if (status.endingSoon()) {
-            LOG.warnf("The owner's Spotify sign-in ends on %s (Spotify's six-month limit): reconnect at /owner/connect before then",
+            LOG.warnf(
+                    "The owner's Spotify sign-in ends on %s (Spotify's six-month limit): reconnect at /owner/connect before then",
                     status.signInEndsForPeople());
         } else if (!status.signInEndKnown() && status.source() == OwnerAccount.Source.ENVIRONMENT) {
-            LOG.info("The owner's refresh token comes from SPOTIFY_REFRESH_TOKEN, so when its six months end is unknown; "
-                    + "connect at /owner/connect once to have Earshot track it");
+            LOG.info(
+                    "The owner's refresh token comes from SPOTIFY_REFRESH_TOKEN, so when its six months end is unknown; "
+                            + "connect at /owner/connect once to have Earshot track it");
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.earshot.owner;
 
+import dev.earshot.config.OwnerConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -9,14 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
-
-import dev.earshot.config.OwnerConfig;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The one-time code printed to the log at start while nobody can tell who the owner is (no
@@ -28,16 +25,21 @@ import io.quarkus.runtime.StartupEvent;
 public class OwnerSetupCode {
 
     /** What trying a code found. */
-    public enum Check { ACCEPTED, WRONG, EXPIRED }
+    public enum Check {
+        ACCEPTED,
+        WRONG,
+        EXPIRED
+    }
 
     private static final Logger LOG = Logger.getLogger(OwnerSetupCode.class);
     /** No 0/O or 1/I/L: the code is typed in by hand from a log. */
     private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Issued(String code, Instant expiresAt) {
-    }
+    record Issued(String code, Instant expiresAt) {}
 
     private final Duration lifetime;
     private final Clock clock;
@@ -52,8 +54,10 @@ public class OwnerSetupCode {
     void announce(@Observes StartupEvent event, OwnerAccount owner) {
         if (owner.connectNeedsSetupCode()) {
             Issued code = issue();
-            LOG.infof("Owner setup code: %s (valid once, for %d minutes, until %s UTC; enter it at /owner/connect to make your "
-                    + "Spotify account the owner's, or set EARSHOT_OWNER_ID)", code.code(), lifetime.toMinutes(), TIME.format(code.expiresAt()));
+            LOG.infof(
+                    "Owner setup code: %s (valid once, for %d minutes, until %s UTC; enter it at /owner/connect to make your "
+                            + "Spotify account the owner's, or set EARSHOT_OWNER_ID)",
+                    code.code(), lifetime.toMinutes(), TIME.format(code.expiresAt()));
         }
     }
 
@@ -76,8 +80,11 @@ public class OwnerSetupCode {
             issued = null;
             return Check.EXPIRED;
         }
-        String normalised = candidate == null ? "" : candidate.trim().toUpperCase(Locale.ROOT).replace(" ", "");
-        if (!MessageDigest.isEqual(issued.code().getBytes(StandardCharsets.US_ASCII), normalised.getBytes(StandardCharsets.UTF_8))) {
+        String normalised = candidate == null
+                ? ""
+                : candidate.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        if (!MessageDigest.isEqual(
+                issued.code().getBytes(StandardCharsets.US_ASCII), normalised.getBytes(StandardCharsets.UTF_8))) {
             return Check.WRONG;
         }
         issued = null;

@@ -8,8 +8,14 @@ import java.time.Instant;
  * (unknown for a token from the environment: Spotify does not say when it was signed in), as seen at
  * {@code checkedAt}.
  */
-public record OwnerStatus(OwnerAccount.Source source, boolean offline, String userId, Instant signedInAt,
-        Instant signInEndsAt, boolean endingSoon, Instant checkedAt) {
+public record OwnerStatus(
+        OwnerAccount.Source source,
+        boolean offline,
+        String userId,
+        Instant signedInAt,
+        Instant signInEndsAt,
+        boolean endingSoon,
+        Instant checkedAt) {
 
     public boolean configured() {
         return source != OwnerAccount.Source.NONE;

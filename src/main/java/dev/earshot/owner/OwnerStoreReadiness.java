@@ -1,15 +1,12 @@
 package dev.earshot.owner;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
+import dev.earshot.config.OwnerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
-
-import dev.earshot.config.OwnerConfig;
 
 /**
  * Reports in {@code /q/health/ready} whether the owner's token store in {@code EARSHOT_DATA_DIR} can be
@@ -40,15 +37,18 @@ public class OwnerStoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         OwnerAccount.Source source = owner.status().source();
-        boolean expected = source == OwnerAccount.Source.STORE || source == OwnerAccount.Source.ENVIRONMENT
+        boolean expected = source == OwnerAccount.Source.STORE
+                || source == OwnerAccount.Source.ENVIRONMENT
                 || config.id().filter(id -> !id.isBlank()).isPresent();
         boolean up = !expected || store.writable();
         if (lastUp.getAndSet(up) != up) {
             if (up) {
                 LOG.infof("The owner's token store directory %s can be written again: ready", store.directory());
             } else {
-                LOG.warnf("Not ready: the owner's token store directory %s (EARSHOT_DATA_DIR) cannot be written, so a token Spotify "
-                        + "rotates would be lost. Mount a writable volume there (owned by the user Earshot runs as).", store.directory());
+                LOG.warnf(
+                        "Not ready: the owner's token store directory %s (EARSHOT_DATA_DIR) cannot be written, so a token Spotify "
+                                + "rotates would be lost. Mount a writable volume there (owned by the user Earshot runs as).",
+                        store.directory());
             }
         }
         return HealthCheckResponse.named("owner-store").status(up).build();

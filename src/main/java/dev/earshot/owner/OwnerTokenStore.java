@@ -1,5 +1,10 @@
 package dev.earshot.owner;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.auth.CookieSealer;
+import dev.earshot.config.StorageConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.earshot.auth.CookieSealer;
-import dev.earshot.config.StorageConfig;
 
 /**
  * The owner's refresh token on disk, in {@code EARSHOT_DATA_DIR}: sealed with the session secret
@@ -33,15 +29,16 @@ public class OwnerTokenStore {
     private static final String PURPOSE = "owner-store";
     private static final Logger LOG = Logger.getLogger(OwnerTokenStore.class);
 
-    record Sealed(@JsonProperty("r") String refreshToken, @JsonProperty("s") Long signedInAt, @JsonProperty("u") String userId) {
-    }
+    record Sealed(
+            @JsonProperty("r") String refreshToken,
+            @JsonProperty("s") Long signedInAt,
+            @JsonProperty("u") String userId) {}
 
     private final Path file;
     private final CookieSealer sealer;
     private final ObjectMapper json;
 
-    OwnerTokenStore(StorageConfig storage, CookieSealer sealer,
-            ObjectMapper json) {
+    OwnerTokenStore(StorageConfig storage, CookieSealer sealer, ObjectMapper json) {
         this.file = storage.dataDir().resolve(FILE_NAME);
         this.sealer = sealer;
         this.json = json;
@@ -74,7 +71,9 @@ public class OwnerTokenStore {
             String value = Files.readString(file, StandardCharsets.US_ASCII).trim();
             Optional<CookieSealer.Opened> opened = sealer.open(PURPOSE, value);
             if (opened.isEmpty()) {
-                LOG.warnf("The owner's token store %s cannot be opened with the current EARSHOT_SESSION_SECRET; ignoring it", file);
+                LOG.warnf(
+                        "The owner's token store %s cannot be opened with the current EARSHOT_SESSION_SECRET; ignoring it",
+                        file);
                 return Optional.empty();
             }
             Sealed sealed = json.readValue(opened.get().plaintext(), Sealed.class);
@@ -100,10 +99,14 @@ public class OwnerTokenStore {
     private void resealUnderCurrentKey(StoredOwner owner) {
         try {
             save(owner);
-            LOG.infof("The owner's token store %s was sealed with EARSHOT_SESSION_SECRET_PREVIOUS; it is now sealed with the current secret", file);
+            LOG.infof(
+                    "The owner's token store %s was sealed with EARSHOT_SESSION_SECRET_PREVIOUS; it is now sealed with the current secret",
+                    file);
         } catch (UncheckedIOException e) {
-            LOG.warnf("The owner's token store %s is sealed with EARSHOT_SESSION_SECRET_PREVIOUS and could not be sealed again: %s. "
-                    + "Keep the previous secret set until it can be written.", file, e.getCause().getMessage());
+            LOG.warnf(
+                    "The owner's token store %s is sealed with EARSHOT_SESSION_SECRET_PREVIOUS and could not be sealed again: %s. "
+                            + "Keep the previous secret set until it can be written.",
+                    file, e.getCause().getMessage());
         }
     }
 
@@ -111,7 +114,8 @@ public class OwnerTokenStore {
     public void save(StoredOwner owner) {
         try {
             Files.createDirectories(file.getParent() == null ? Path.of(".") : file.getParent());
-            Long signedInAt = owner.signedInAt() == null ? null : owner.signedInAt().getEpochSecond();
+            Long signedInAt =
+                    owner.signedInAt() == null ? null : owner.signedInAt().getEpochSecond();
             byte[] plaintext = json.writeValueAsBytes(new Sealed(owner.refreshToken(), signedInAt, owner.userId()));
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
             Files.writeString(temporary, sealer.seal(PURPOSE, plaintext), StandardCharsets.US_ASCII);

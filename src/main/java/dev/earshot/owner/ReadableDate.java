@@ -16,10 +16,10 @@ public final class ReadableDate {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     /** Below this many days the distance is said in days; "in 45 days" reads better than "in 1 month". */
     private static final long DAYS_BEFORE_MONTHS = 60;
+
     private static final double DAYS_PER_MONTH = 365.2425 / 12;
 
-    private ReadableDate() {
-    }
+    private ReadableDate() {}
 
     /** {@code date} seen from {@code now}, e.g. "29 May 2027, in 6 months". */
     public static String of(Instant date, Instant now) {

@@ -1,17 +1,16 @@
 package dev.earshot.owner;
 
+import dev.earshot.auth.SignInStarter;
+import dev.earshot.config.ModeConfig;
+import dev.earshot.config.SpotifySettings;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.runtime.LaunchMode;
-import dev.earshot.auth.SignInStarter;
-import dev.earshot.config.ModeConfig;
-import dev.earshot.config.SpotifySettings;
 
 /**
  * {@code GET /setup}: walks a newcomer through registering the Spotify app and connecting the owner's
@@ -24,8 +23,14 @@ public class SetupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance setup(String redirectUri, String redirectUriProblem, String scopes, OwnerStatus owner,
-                String dataDir, boolean dataDirWritable, boolean demo);
+        static native TemplateInstance setup(
+                String redirectUri,
+                String redirectUriProblem,
+                String scopes,
+                OwnerStatus owner,
+                String dataDir,
+                boolean dataDirWritable,
+                boolean demo);
     }
 
     private final SpotifySettings spotify;
@@ -48,7 +53,14 @@ public class SetupResource {
         if (!enabled) {
             throw new NotFoundException();
         }
-        return Templates.setup(spotify.redirectUri(), spotify.redirectUriProblem().orElse(null), SignInStarter.SCOPES, owner.status(),
-                store.directory().normalize().toString(), store.writable(), demo).render();
+        return Templates.setup(
+                        spotify.redirectUri(),
+                        spotify.redirectUriProblem().orElse(null),
+                        SignInStarter.SCOPES,
+                        owner.status(),
+                        store.directory().normalize().toString(),
+                        store.writable(),
+                        demo)
+                .render();
     }
 }

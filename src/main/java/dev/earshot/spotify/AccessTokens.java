@@ -22,7 +22,10 @@ public interface AccessTokens {
 
     /** A token that cannot be refreshed, e.g. the one a sign-in has just obtained. */
     static AccessTokens fixed(String token) {
-        return pinned(token, rejected -> CompletableFuture.failedFuture(new SpotifyException.Unauthorized("A fresh token was rejected")));
+        return pinned(
+                token,
+                rejected -> CompletableFuture.failedFuture(
+                        new SpotifyException.Unauthorized("A fresh token was rejected")));
     }
 
     /** {@code token} as the current one, e.g. for a call shared by several callers; a 401 still asks these tokens for a replacement. */

@@ -1,7 +1,5 @@
 package dev.earshot.spotify;
 
-import java.util.concurrent.CompletionStage;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -9,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /** Spotify's accounts service, raw; {@link SpotifyAccounts} gives its answers meaning. */
 @Path("/api")

@@ -1,10 +1,9 @@
 package dev.earshot.spotify;
 
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
  * A REST client built on first use: in demo mode Spotify's address is the app's own, known only

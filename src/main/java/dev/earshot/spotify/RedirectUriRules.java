@@ -14,10 +14,12 @@ import java.util.Optional;
 public final class RedirectUriRules {
 
     /** Why Spotify would refuse a redirect URI: its authorize page says "Invalid" or "Insecure redirect URI". */
-    public enum Refusal { INVALID, INSECURE }
-
-    private RedirectUriRules() {
+    public enum Refusal {
+        INVALID,
+        INSECURE
     }
+
+    private RedirectUriRules() {}
 
     public static Optional<Refusal> refusal(String redirectUri) {
         URI uri;
@@ -26,7 +28,10 @@ public final class RedirectUriRules {
         } catch (URISyntaxException e) {
             return Optional.of(Refusal.INVALID);
         }
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null) {
             return Optional.of(Refusal.INVALID);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);

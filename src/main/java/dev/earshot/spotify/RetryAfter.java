@@ -16,8 +16,7 @@ public final class RetryAfter {
     public static final Duration MAX = Duration.ofSeconds(300);
     public static final Duration DEFAULT = Duration.ofSeconds(5);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     public static Duration parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -29,7 +28,8 @@ public final class RetryAfter {
             return value.length() > 9 ? MAX : clamp(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return clamp(Duration.between(now, at));
         } catch (DateTimeParseException e) {
             return DEFAULT;

@@ -1,19 +1,16 @@
 package dev.earshot.spotify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.CompletionStage;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Form;
-import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Spotify's token endpoint: trades an authorization code or a refresh token for tokens, and fails
@@ -27,7 +24,12 @@ public class SpotifyAccounts {
     private final Clock clock;
     private final LazyRestClient<AccountsClient> client;
 
-    SpotifyAccounts(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics, SpotifyQuietPeriod quiet) {
+    SpotifyAccounts(
+            SpotifyEndpoints endpoints,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry metrics,
+            SpotifyQuietPeriod quiet) {
         this.endpoints = endpoints;
         this.answers = new SpotifyAnswers(json, clock, metrics, quiet);
         this.clock = clock;
@@ -54,7 +56,8 @@ public class SpotifyAccounts {
     }
 
     private CompletionStage<TokenGrant> post(Form form) {
-        return answers.send("token", () -> client.get().token(basicAuthorization(), form)).thenApply(this::grantFrom);
+        return answers.send("token", () -> client.get().token(basicAuthorization(), form))
+                .thenApply(this::grantFrom);
     }
 
     private TokenGrant grantFrom(Response response) {
@@ -81,9 +84,12 @@ public class SpotifyAccounts {
         JsonNode tokenType = answer.path("token_type");
         JsonNode expiresIn = answer.path("expires_in");
         JsonNode refreshToken = answer.path("refresh_token");
-        if (!accessToken.isTextual() || accessToken.asText().isBlank()
-                || !tokenType.isTextual() || !"bearer".equalsIgnoreCase(tokenType.asText())
-                || !expiresIn.isIntegralNumber() || expiresIn.asLong() <= 0) {
+        if (!accessToken.isTextual()
+                || accessToken.asText().isBlank()
+                || !tokenType.isTextual()
+                || !"bearer".equalsIgnoreCase(tokenType.asText())
+                || !expiresIn.isIntegralNumber()
+                || expiresIn.asLong() <= 0) {
             throw new SpotifyException.Unavailable("Spotify's token answer was incomplete");
         }
         Instant expiresAt = clock.instant().plusSeconds(expiresIn.asLong());

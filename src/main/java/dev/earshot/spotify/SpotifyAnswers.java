@@ -1,19 +1,16 @@
 package dev.earshot.spotify;
 
-import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Turns a raw HTTP answer from Spotify into a body or a {@link SpotifyException}: status codes,
@@ -68,9 +65,11 @@ final class SpotifyAnswers {
 
     private void countCall(String endpoint, Response response) {
         String status = response == null ? "unreachable" : Integer.toString(response.getStatus());
-        metrics.counter("earshot.spotify.calls", "endpoint", endpoint, "status", status).increment();
+        metrics.counter("earshot.spotify.calls", "endpoint", endpoint, "status", status)
+                .increment();
         if (response != null && response.getStatus() == 429) {
-            metrics.counter("earshot.spotify.rate.limited", "endpoint", endpoint).increment();
+            metrics.counter("earshot.spotify.rate.limited", "endpoint", endpoint)
+                    .increment();
         }
     }
 
@@ -90,7 +89,9 @@ final class SpotifyAnswers {
         return switch (status) {
             case 401 -> new SpotifyException.Unauthorized("Spotify answered 401");
             case 403 -> new SpotifyException.Forbidden("Spotify answered 403");
-            case 429 -> new SpotifyException.RateLimited(RetryAfter.parse(response.getHeaderString("Retry-After"), clock.instant()));
+            case 429 ->
+                new SpotifyException.RateLimited(
+                        RetryAfter.parse(response.getHeaderString("Retry-After"), clock.instant()));
             default -> new SpotifyException.Unavailable("Spotify answered " + status);
         };
     }
@@ -137,6 +138,7 @@ final class SpotifyAnswers {
         if (cause instanceof SpotifyException spotify) {
             return spotify;
         }
-        return new SpotifyException.Unavailable("Spotify could not be reached: " + cause.getClass().getSimpleName(), cause);
+        return new SpotifyException.Unavailable(
+                "Spotify could not be reached: " + cause.getClass().getSimpleName(), cause);
     }
 }

@@ -5,5 +5,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** The answer of {@code GET /v1/me/player/currently-playing} when it is not a 204. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SpotifyCurrentlyPlaying(Boolean isPlaying, Long progressMs, Long timestamp, String currentlyPlayingType, SpotifyItem item) {
-}
+public record SpotifyCurrentlyPlaying(
+        Boolean isPlaying, Long progressMs, Long timestamp, String currentlyPlayingType, SpotifyItem item) {}

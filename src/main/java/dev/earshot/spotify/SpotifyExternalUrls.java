@@ -5,5 +5,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** Links to an object on Spotify's own site. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SpotifyExternalUrls(String spotify) {
-}
+public record SpotifyExternalUrls(String spotify) {}

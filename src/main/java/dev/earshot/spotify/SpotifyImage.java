@@ -5,5 +5,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** Album, show, artist or profile art in one size. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SpotifyImage(String url, Integer height, Integer width) {
-}
+public record SpotifyImage(String url, Integer height, Integer width) {}

@@ -1,12 +1,11 @@
 package dev.earshot.spotify;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one app-wide "quiet until" after Spotify answered 429 (R11): Spotify rate-limits the whole app

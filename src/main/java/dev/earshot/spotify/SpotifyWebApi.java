@@ -1,19 +1,16 @@
 package dev.earshot.spotify;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The Web API endpoints Earshot reads, with Spotify's statuses turned into meaning and one
@@ -22,17 +19,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class SpotifyWebApi {
 
-    private static final TypeReference<SpotifyPage<SpotifyItem>> TRACK_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<SpotifyPage<SpotifyArtist>> ARTIST_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<SpotifyPage<SpotifyPlayHistory>> HISTORY_PAGE = new TypeReference<>() {
-    };
+    private static final TypeReference<SpotifyPage<SpotifyItem>> TRACK_PAGE = new TypeReference<>() {};
+    private static final TypeReference<SpotifyPage<SpotifyArtist>> ARTIST_PAGE = new TypeReference<>() {};
+    private static final TypeReference<SpotifyPage<SpotifyPlayHistory>> HISTORY_PAGE = new TypeReference<>() {};
 
     private final SpotifyAnswers answers;
     private final LazyRestClient<WebApiClient> client;
 
-    SpotifyWebApi(SpotifyEndpoints endpoints, ObjectMapper json, Clock clock, MeterRegistry metrics, SpotifyQuietPeriod quiet) {
+    SpotifyWebApi(
+            SpotifyEndpoints endpoints,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry metrics,
+            SpotifyQuietPeriod quiet) {
         this.answers = new SpotifyAnswers(json, clock, metrics, quiet);
         this.client = new LazyRestClient<>(WebApiClient.class, endpoints::apiUrl, endpoints);
     }
@@ -74,14 +73,18 @@ public class SpotifyWebApi {
     }
 
     /** Calls with the current token; on a 401 asks once for a replacement and retries once. */
-    private CompletionStage<String> authorized(String endpoint, AccessTokens tokens, Function<String, CompletionStage<Response>> call) {
-        return tokens.current().thenCompose(token -> body(endpoint, call, token)
-                .exceptionallyCompose(failure -> SpotifyException.unwrap(failure) instanceof SpotifyException.Unauthorized
-                        ? tokens.replacing(token).thenCompose(replacement -> body(endpoint, call, replacement))
-                        : SpotifyAnswers.failed(failure)));
+    private CompletionStage<String> authorized(
+            String endpoint, AccessTokens tokens, Function<String, CompletionStage<Response>> call) {
+        return tokens.current()
+                .thenCompose(token -> body(endpoint, call, token)
+                        .exceptionallyCompose(failure -> SpotifyException.unwrap(failure)
+                                        instanceof SpotifyException.Unauthorized
+                                ? tokens.replacing(token).thenCompose(replacement -> body(endpoint, call, replacement))
+                                : SpotifyAnswers.failed(failure)));
     }
 
-    private CompletionStage<String> body(String endpoint, Function<String, CompletionStage<Response>> call, String token) {
+    private CompletionStage<String> body(
+            String endpoint, Function<String, CompletionStage<Response>> call, String token) {
         return answers.send(endpoint, () -> call.apply("Bearer " + token)).thenApply(answers::successBody);
     }
 }

@@ -1,7 +1,5 @@
 package dev.earshot.spotify;
 
-import java.util.concurrent.CompletionStage;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /** Spotify's Web API, raw; {@link SpotifyWebApi} gives its answers meaning. */
 @Path("/v1/me")
@@ -21,15 +20,19 @@ interface WebApiClient {
 
     @GET
     @Path("/player/currently-playing")
-    CompletionStage<Response> currentlyPlaying(@HeaderParam("Authorization") String bearer,
-            @QueryParam("additional_types") String additionalTypes);
+    CompletionStage<Response> currentlyPlaying(
+            @HeaderParam("Authorization") String bearer, @QueryParam("additional_types") String additionalTypes);
 
     @GET
     @Path("/player/recently-played")
-    CompletionStage<Response> recentlyPlayed(@HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit);
+    CompletionStage<Response> recentlyPlayed(
+            @HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit);
 
     @GET
     @Path("/top/{type}")
-    CompletionStage<Response> top(@HeaderParam("Authorization") String bearer, @PathParam("type") String type,
-            @QueryParam("time_range") String timeRange, @QueryParam("limit") int limit);
+    CompletionStage<Response> top(
+            @HeaderParam("Authorization") String bearer,
+            @PathParam("type") String type,
+            @QueryParam("time_range") String timeRange,
+            @QueryParam("limit") int limit);
 }

@@ -1,18 +1,15 @@
 package dev.earshot.web;
 
+import io.netty.util.NetUtil;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import io.netty.util.NetUtil;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 
 /**
  * Which address a request came from, for the sign-in rate limit (S24). Behind trusted proxies it is the
@@ -88,7 +85,9 @@ public class ClientAddresses {
 
     /** The socket's peer: Quarkus's {@code remoteAddress()} already is the forged leftmost entry when forwarding is on. */
     private static Optional<InetAddress> peer(HttpServerRequest request) {
-        SocketAddress peer = request.connection() == null ? request.remoteAddress() : request.connection().remoteAddress();
+        SocketAddress peer = request.connection() == null
+                ? request.remoteAddress()
+                : request.connection().remoteAddress();
         return peer == null || peer.hostAddress() == null ? Optional.empty() : parse(peer.hostAddress());
     }
 
@@ -124,9 +123,12 @@ public class ClientAddresses {
         for (String entry : entries) {
             String[] parts = entry.trim().split("/", 2);
             Optional<InetAddress> address = parse(parts[0]);
-            Integer prefix = address.map(a -> prefixBits(parts, a.getAddress().length * 8)).orElse(null);
+            Integer prefix = address.map(a -> prefixBits(parts, a.getAddress().length * 8))
+                    .orElse(null);
             if (prefix == null) {
-                LOG.warnf("EARSHOT_TRUSTED_PROXIES entry '%s' is not an IP address or CIDR block: the sign-in rate limit ignores it", entry);
+                LOG.warnf(
+                        "EARSHOT_TRUSTED_PROXIES entry '%s' is not an IP address or CIDR block: the sign-in rate limit ignores it",
+                        entry);
             } else {
                 blocks.add(new Block(address.get().getAddress(), prefix));
             }

@@ -1,9 +1,8 @@
 package dev.earshot.web;
 
+import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.Instant;
-
-import io.quarkus.qute.TemplateExtension;
 
 /** How times read on the pages: {@code 3:07} for lengths, {@code 3 min ago} for moments. */
 @TemplateExtension(namespace = "fmt")
@@ -15,7 +14,9 @@ public class ListeningFormats {
         long hours = seconds / 3600;
         long minutes = seconds % 3600 / 60;
         long rest = seconds % 60;
-        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, rest) : String.format("%d:%02d", minutes, rest);
+        return hours > 0
+                ? String.format("%d:%02d:%02d", hours, minutes, rest)
+                : String.format("%d:%02d", minutes, rest);
     }
 
     public static String ago(Instant moment) {

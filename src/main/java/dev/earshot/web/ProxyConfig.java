@@ -1,9 +1,8 @@
 package dev.earshot.web;
 
+import io.smallrye.config.ConfigMapping;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
 
 /**
  * Quarkus's own proxy settings, read as Quarkus applies them, so the rate limit sees the client address

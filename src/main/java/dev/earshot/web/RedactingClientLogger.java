@@ -1,20 +1,17 @@
 package dev.earshot.web;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.client.api.ClientLogger;
-
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 
 /**
  * The REST client's traffic log, for when a deployer turns it on ({@code quarkus.rest-client.logging.scope=
@@ -30,7 +27,9 @@ public class RedactingClientLogger implements ClientLogger {
     private static final Pattern SECRET_VALUES = Pattern.compile(
             "(?i)((?<![A-Za-z0-9_])\"?(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|client_assertion|password)\"?"
                     + "\\s*[=:]\\s*\"?)[^\"&,\\s}]+");
-    private static final Set<String> ALWAYS_MASKED = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+
+    private static final Set<String> ALWAYS_MASKED =
+            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
     private volatile int bodySize = 100;
     private volatile Set<String> maskedHeaders = ALWAYS_MASKED;
@@ -49,14 +48,19 @@ public class RedactingClientLogger implements ClientLogger {
 
     @Override
     public void logRequest(HttpClientRequest request, Buffer body, boolean omitBody) {
-        LOG.infof("Request: %s %s Headers[%s], Body:%n%s", request.getMethod(), redact(request.absoluteURI()), headers(request.headers()),
+        LOG.infof(
+                "Request: %s %s Headers[%s], Body:%n%s",
+                request.getMethod(),
+                redact(request.absoluteURI()),
+                headers(request.headers()),
                 omitBody ? "(omitted)" : body(body));
     }
 
     @Override
     public void logResponse(HttpClientResponse response, boolean redirect) {
-        String head = "Response: " + response.request().getMethod() + " " + redact(response.request().absoluteURI()) + ", Status["
-                + response.statusCode() + " " + response.statusMessage() + "], Headers[" + headers(response.headers()) + "]";
+        String head = "Response: " + response.request().getMethod() + " "
+                + redact(response.request().absoluteURI()) + ", Status[" + response.statusCode() + " "
+                + response.statusMessage() + "], Headers[" + headers(response.headers()) + "]";
         if (redirect) {
             LOG.info(head);
             return;
@@ -76,7 +80,10 @@ public class RedactingClientLogger implements ClientLogger {
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, String> header : headers) {
             boolean masked = maskedHeaders.contains(header.getKey().toLowerCase(Locale.ROOT));
-            text.append(header.getKey()).append('=').append(masked ? MASK : redact(header.getValue())).append(' ');
+            text.append(header.getKey())
+                    .append('=')
+                    .append(masked ? MASK : redact(header.getValue()))
+                    .append(' ');
         }
         return text.toString().trim();
     }

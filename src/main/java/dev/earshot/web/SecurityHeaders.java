@@ -1,16 +1,14 @@
 package dev.earshot.web;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
-import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.MultiMap;
 
 /**
  * Default security headers on every response, static files included (S18). A resource that needs
@@ -28,7 +26,8 @@ public class SecurityHeaders {
     /** The pages' policy with {@code frameAncestors} as the only thing that differs (the iframe widget's). */
     public static String contentSecurityPolicy(String frameAncestors) {
         return "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data: " + SPOTIFY_IMAGE_HOSTS.stream().map(host -> "https://" + host).collect(Collectors.joining(" ")) + "; "
+                + "img-src 'self' data: "
+                + SPOTIFY_IMAGE_HOSTS.stream().map(host -> "https://" + host).collect(Collectors.joining(" ")) + "; "
                 + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
                 + "frame-ancestors " + frameAncestors;
     }
@@ -41,20 +40,26 @@ public class SecurityHeaders {
         try {
             URI uri = new URI(url);
             String host = uri.getHost();
-            return "https".equalsIgnoreCase(uri.getScheme()) && host != null && uri.getRawUserInfo() == null
-                    && SPOTIFY_IMAGE_HOSTS.stream().anyMatch(allowed -> allowed.startsWith("*.")
-                            ? host.toLowerCase(Locale.ROOT).endsWith(allowed.substring(1))
-                            : host.equalsIgnoreCase(allowed));
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    && host != null
+                    && uri.getRawUserInfo() == null
+                    && SPOTIFY_IMAGE_HOSTS.stream()
+                            .anyMatch(allowed -> allowed.startsWith("*.")
+                                    ? host.toLowerCase(Locale.ROOT).endsWith(allowed.substring(1))
+                                    : host.equalsIgnoreCase(allowed));
         } catch (URISyntaxException e) {
             return false;
         }
     }
 
     void register(@Observes Filters filters) {
-        filters.register(context -> {
-            context.addHeadersEndHandler(ignored -> defaults(context.response().headers()));
-            context.next();
-        }, 1000);
+        filters.register(
+                context -> {
+                    context.addHeadersEndHandler(
+                            ignored -> defaults(context.response().headers()));
+                    context.next();
+                },
+                1000);
     }
 
     static void defaults(MultiMap headers) {

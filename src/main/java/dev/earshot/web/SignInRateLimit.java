@@ -1,5 +1,9 @@
 package dev.earshot.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,15 +14,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Limits sign-in starts and callbacks per client address (S24), in fixed one-minute windows: enough
@@ -31,20 +27,16 @@ public class SignInRateLimit {
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(SignInRateLimit.class);
 
-    private record Window(long startEpochSecond, AtomicInteger count) {
-    }
+    private record Window(long startEpochSecond, AtomicInteger count) {}
 
     private final int perMinute;
     private final Clock clock;
     private final ClientAddresses clients;
     private final AtomicBoolean warnedAboutProxy = new AtomicBoolean();
-    private final Cache<String, Window> windows = Caffeine.newBuilder()
-            .expireAfterWrite(WINDOW)
-            .maximumSize(100_000)
-            .build();
+    private final Cache<String, Window> windows =
+            Caffeine.newBuilder().expireAfterWrite(WINDOW).maximumSize(100_000).build();
 
-    SignInRateLimit(EdgeConfig config, Clock clock,
-            ClientAddresses clients) {
+    SignInRateLimit(EdgeConfig config, Clock clock, ClientAddresses clients) {
         this.perMinute = config.signInRateLimit();
         this.clock = clock;
         this.clients = clients;
@@ -54,12 +46,15 @@ public class SignInRateLimit {
     public Optional<Duration> check(HttpServerRequest request) {
         Optional<InetAddress> client = clients.of(request);
         Optional<Duration> wait = check(client.map(SignInRateLimit::bucketOf).orElse("unknown"));
-        if (wait.isPresent() && !clients.forwarding() && client.filter(SignInRateLimit::looksLikeAProxy).isPresent()
+        if (wait.isPresent()
+                && !clients.forwarding()
+                && client.filter(SignInRateLimit::looksLikeAProxy).isPresent()
                 && warnedAboutProxy.compareAndSet(false, true)) {
             // Behind a proxy without forwarding, every visitor is the proxy: one busy minute locks all of them out.
-            LOG.warnf("Sign-ins from %s, a private address, reached the limit of %d a minute. If Earshot runs behind a reverse "
-                    + "proxy, every visitor looks like that proxy and all share one limit: set EARSHOT_PROXY_FORWARDING=true "
-                    + "and EARSHOT_TRUSTED_PROXIES to the proxy's address so each visitor is counted apart. (Said once.)",
+            LOG.warnf(
+                    "Sign-ins from %s, a private address, reached the limit of %d a minute. If Earshot runs behind a reverse "
+                            + "proxy, every visitor looks like that proxy and all share one limit: set EARSHOT_PROXY_FORWARDING=true "
+                            + "and EARSHOT_TRUSTED_PROXIES to the proxy's address so each visitor is counted apart. (Said once.)",
                     client.get().getHostAddress(), perMinute);
         }
         return wait;
@@ -91,7 +86,9 @@ public class SignInRateLimit {
 
     /** Loopback, private (RFC 1918), link-local or IPv6 unique local: where a reverse proxy usually sits. */
     static boolean looksLikeAProxy(InetAddress address) {
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+        return address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
                 || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
     }
 }

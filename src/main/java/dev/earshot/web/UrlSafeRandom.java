@@ -11,8 +11,7 @@ public final class UrlSafeRandom {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private UrlSafeRandom() {
-    }
+    private UrlSafeRandom() {}
 
     public static String ofBytes(int count) {
         byte[] bytes = new byte[count];

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 /** S12: AES-256-GCM sealing, purpose binding, key ids and rotation. */
@@ -53,7 +52,8 @@ class CookieSealerTest {
         for (int i = 0; i < raw.length; i++) {
             byte[] copy = raw.clone();
             copy[i] ^= 1;
-            String tampered = "v1." + sealed.split("\\.")[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(copy);
+            String tampered = "v1." + sealed.split("\\.")[1] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(copy);
             assertTrue(sealer.open("session", tampered).isEmpty(), "byte " + i);
         }
     }
@@ -67,8 +67,9 @@ class CookieSealerTest {
 
     @Test
     void s12_garbageNeverThrows() {
-        for (String value : new String[] {null, "", ".", "..", "v1..", "v1.x.y", "v1.x.!!!", "v1." + "a".repeat(10) + ".AAAA",
-                "x".repeat(10_000)}) {
+        for (String value : new String[] {
+            null, "", ".", "..", "v1..", "v1.x.y", "v1.x.!!!", "v1." + "a".repeat(10) + ".AAAA", "x".repeat(10_000)
+        }) {
             assertTrue(sealer.open("session", value).isEmpty(), String.valueOf(value));
         }
     }
@@ -76,7 +77,8 @@ class CookieSealerTest {
     @Test
     void s12_previousKeyOpensAndIsFlaggedForResealing() {
         String underOld = sealer.seal("session", PLAIN);
-        CookieSealer rotated = new CookieSealer(new SealingKeys("brand-new-secret-0123456789abcdef-012345", Optional.of(SECRET)));
+        CookieSealer rotated =
+                new CookieSealer(new SealingKeys("brand-new-secret-0123456789abcdef-012345", Optional.of(SECRET)));
         var opened = rotated.open("session", underOld).orElseThrow();
         assertTrue(opened.underOldKey());
         assertArrayEquals(PLAIN, opened.plaintext());
@@ -87,7 +89,8 @@ class CookieSealerTest {
 
     @Test
     void s12_foreignKeyCannotOpen() {
-        CookieSealer foreign = new CookieSealer(new SealingKeys("somebody-elses-secret-0123456789abcdef", Optional.empty()));
+        CookieSealer foreign =
+                new CookieSealer(new SealingKeys("somebody-elses-secret-0123456789abcdef", Optional.empty()));
         assertTrue(foreign.open("session", sealer.seal("session", PLAIN)).isEmpty());
     }
 }

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Base64;
-
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.web.UrlSafeRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 /** S01, S02: state and PKCE values. */
 class PkceChallengeTest {
 
     @Test
     void s02_challengeIsBase64urlSha256OfTheVerifier_rfc7636AppendixB() {
-        assertEquals("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        assertEquals(
+                "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
                 PkceChallenge.challengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
     }
 

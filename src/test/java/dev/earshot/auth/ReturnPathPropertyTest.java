@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.testing.FuzzInput;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
 
 /**
  * S10 for any input: whatever arrives as a return path, the redirect after sign-in can be built and

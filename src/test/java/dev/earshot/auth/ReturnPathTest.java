@@ -15,8 +15,22 @@ class ReturnPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.example", "/\\evil.example", "/%09/evil.example", "/%2F/evil", "https://evil.example",
-            "javascript:alert(1)", "dashboard", "/\tx", "/\nx", "/\u0000", " /x", "/ünï", ""})
+    @ValueSource(
+            strings = {
+                "//evil.example",
+                "/\\evil.example",
+                "/%09/evil.example",
+                "/%2F/evil",
+                "https://evil.example",
+                "javascript:alert(1)",
+                "dashboard",
+                "/\tx",
+                "/\nx",
+                "/\u0000",
+                " /x",
+                "/ünï",
+                ""
+            })
     void s10_everythingElseFallsBackToTheDashboard(String path) {
         assertEquals("/dashboard", ReturnPath.sanitize(path));
     }
@@ -25,7 +39,8 @@ class ReturnPathTest {
     @ValueSource(strings = {"/dashboard|x", "/a<b>c", "/{x}", "/[0]", "/x^y", "/\"q\"", "/`x`", "/page#a#b"})
     void s10_charactersAUriCannotHoldArePercentEncoded(String path) {
         String sanitized = ReturnPath.sanitize(path);
-        assertEquals(path.length() + 2 * (sanitized.chars().filter(c -> c == '%').count()), sanitized.length(), sanitized);
+        assertEquals(
+                path.length() + 2 * (sanitized.chars().filter(c -> c == '%').count()), sanitized.length(), sanitized);
         assertEquals(sanitized, java.net.URI.create(sanitized).toString());
     }
 

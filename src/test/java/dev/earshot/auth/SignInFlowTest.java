@@ -18,25 +18,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.SignInSteps;
+import dev.earshot.testing.SignInSteps.LoginStart;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.client.BasicCredentials;
-
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.SignInSteps.LoginStart;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** The whole sign-in over HTTP against a fake Spotify, one S-requirement at a time. */
 @QuarkusTest
@@ -57,19 +54,28 @@ class SignInFlowTest {
     @Test
     void signInEndsOnTheDashboardWithASession() {
         String session = SignInSteps.signIn(spotify, "access-1", "refresh-1");
-        given().cookie(SESSION, session).redirects().follow(false)
+        given().cookie(SESSION, session)
+                .redirects()
+                .follow(false)
                 .get("/dashboard")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(containsString("Ada Listener"))
                 .body(containsString("Night Drive"));
     }
 
     @Test
     void aProfilePictureTheCspWouldBlockBecomesTheInitial() {
-        spotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"fb-listener\",\"display_name\":\"Bea Listener\","
-                + "\"images\":[{\"url\":\"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1\",\"width\":64}]}"));
+        spotify.stubApi(
+                FakeSpotify.ME,
+                okJson(
+                        "{\"id\":\"fb-listener\",\"display_name\":\"Bea Listener\","
+                                + "\"images\":[{\"url\":\"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1\",\"width\":64}]}"));
         String session = SignInSteps.signIn(spotify, "access-1", "refresh-1");
-        given().cookie(SESSION, session).get("/dashboard").then().statusCode(200)
+        given().cookie(SESSION, session)
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
                 .body(containsString("<span class=\"avatar avatar-empty\" aria-hidden=\"true\">B</span>"))
                 .body(not(containsString("fbsbx")));
     }
@@ -88,11 +94,15 @@ class SignInFlowTest {
     @Test
     void s02_s04_s05_authorizeRequestCarriesPkceS256ConfiguredRedirectAndMinimalScopes() {
         LoginStart start = SignInSteps.startLogin();
-        assertEquals(spotify.server().baseUrl() + "/authorize", start.authorize().toString().split("\\?")[0]);
+        assertEquals(
+                spotify.server().baseUrl() + "/authorize",
+                start.authorize().toString().split("\\?")[0]);
         assertEquals(WireMockSpotify.CLIENT_ID, start.query().get("client_id"));
         assertEquals("code", start.query().get("response_type"));
         assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
-        assertEquals("user-read-currently-playing user-read-recently-played user-top-read", start.query().get("scope"));
+        assertEquals(
+                "user-read-currently-playing user-read-recently-played user-top-read",
+                start.query().get("scope"));
         assertEquals("S256", start.query().get("code_challenge_method"));
         assertEquals(43, start.query().get("code_challenge").length(), "base64url of a SHA-256 digest");
         assertEquals("no-store", start.response().header("Cache-Control"));
@@ -101,30 +111,41 @@ class SignInFlowTest {
     @Test
     void s04_redirectUriIgnoresHostAndForwardedHeadersAndIsIdenticalInTheTokenRequest() {
         spotify.stubTokenGrant("access-1", "refresh-1", 3600);
-        Response login = given().redirects().follow(false)
+        Response login = given().redirects()
+                .follow(false)
                 .header("Host", "evil.example")
                 .header("X-Forwarded-Host", "evil.example")
                 .header("X-Forwarded-Proto", "https")
                 .get("/login");
-        LoginStart start = new LoginStart(login, java.net.URI.create(login.header("Location")),
-                SignInSteps.query(java.net.URI.create(login.header("Location"))), login.getCookie(LOGIN));
+        LoginStart start = new LoginStart(
+                login,
+                java.net.URI.create(login.header("Location")),
+                SignInSteps.query(java.net.URI.create(login.header("Location"))),
+                login.getCookie(LOGIN));
         assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
 
-        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
-        spotify.server().verify(FakeSpotify.tokenRequests()
-                .withBasicAuth(new BasicCredentials(WireMockSpotify.CLIENT_ID, WireMockSpotify.CLIENT_SECRET))
-                .withRequestBody(containing("grant_type=authorization_code"))
-                .withRequestBody(containing("code=abc"))
-                .withRequestBody(containing("redirect_uri=" + URLEncoder.encode(WireMockSpotify.REDIRECT_URI, StandardCharsets.UTF_8)))
-                .withRequestBody(containing("code_verifier=")));
+        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state())
+                .then()
+                .statusCode(303);
+        spotify.server()
+                .verify(FakeSpotify.tokenRequests()
+                        .withBasicAuth(new BasicCredentials(WireMockSpotify.CLIENT_ID, WireMockSpotify.CLIENT_SECRET))
+                        .withRequestBody(containing("grant_type=authorization_code"))
+                        .withRequestBody(containing("code=abc"))
+                        .withRequestBody(containing("redirect_uri="
+                                + URLEncoder.encode(WireMockSpotify.REDIRECT_URI, StandardCharsets.UTF_8)))
+                        .withRequestBody(containing("code_verifier=")));
     }
 
     @Test
     void s02_verifierSentOnExchangeMatchesTheChallenge() {
         spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         LoginStart start = SignInSteps.startLogin();
-        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()).then().statusCode(303);
-        String body = spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
+        SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state())
+                .then()
+                .statusCode(303);
+        String body =
+                spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
         String verifier = SignInSteps.query(java.net.URI.create("x:/?" + body)).get("code_verifier");
         assertEquals(43, verifier.length(), "32 random bytes, base64url");
         assertEquals(start.query().get("code_challenge"), PkceChallenge.challengeOf(verifier));
@@ -152,7 +173,9 @@ class SignInFlowTest {
         assertEquals(303, callback.statusCode());
         // The second attempt survives in the rewritten cookie.
         String remaining = callback.getCookie(LOGIN);
-        SignInSteps.callback(remaining, "code=def&state=" + second.state()).then().statusCode(303);
+        SignInSteps.callback(remaining, "code=def&state=" + second.state())
+                .then()
+                .statusCode(303);
 
         String cookie = null;
         LoginStart oldest = SignInSteps.startLogin();
@@ -167,7 +190,8 @@ class SignInFlowTest {
     @Test
     void s06_errorIsCheckedFirstAndNothingIsSentToSpotify() {
         LoginStart start = SignInSteps.startLogin();
-        Response response = SignInSteps.callback(start.loginCookie(), "error=server_error&code=abc&state=" + start.state());
+        Response response =
+                SignInSteps.callback(start.loginCookie(), "error=server_error&code=abc&state=" + start.state());
         assertEquals(400, response.statusCode());
         assertNull(response.getCookie(SESSION));
         assertEquals(0, spotify.tokenCalls());
@@ -176,8 +200,13 @@ class SignInFlowTest {
     @Test
     void s06_missingDuplicatedOrWrongStateIsA400WithTheAttemptCookieClearedAndNoSpotifyCall() {
         LoginStart start = SignInSteps.startLogin();
-        for (String query : new String[] {"code=abc", "code=abc&state=", "code=abc&state=wrong",
-                "code=abc&state=" + start.state() + "&state=" + start.state(), "code=abc&state=" + start.state().substring(1)}) {
+        for (String query : new String[] {
+            "code=abc",
+            "code=abc&state=",
+            "code=abc&state=wrong",
+            "code=abc&state=" + start.state() + "&state=" + start.state(),
+            "code=abc&state=" + start.state().substring(1)
+        }) {
             Response response = SignInSteps.callback(start.loginCookie(), query);
             assertEquals(400, response.statusCode(), query);
             assertNull(response.getCookie(SESSION), query);
@@ -193,7 +222,9 @@ class SignInFlowTest {
     @Test
     void s06_missingCodeIsA400WithoutSpotifyCall() {
         LoginStart start = SignInSteps.startLogin();
-        SignInSteps.callback(start.loginCookie(), "state=" + start.state()).then().statusCode(400);
+        SignInSteps.callback(start.loginCookie(), "state=" + start.state())
+                .then()
+                .statusCode(400);
         assertEquals(0, spotify.tokenCalls());
     }
 
@@ -208,17 +239,25 @@ class SignInFlowTest {
         String remaining = used.getCookie(LOGIN);
         assertNotNull(remaining, "the other tab's attempt is kept");
         // The browser now sends the rewritten cookie: the used state is gone from it, the other one is not.
-        assertEquals(400, SignInSteps.callback(remaining, "code=abc&state=" + first.state()).statusCode());
-        assertEquals(303, SignInSteps.callback(remaining, "code=def&state=" + second.state()).statusCode());
+        assertEquals(
+                400,
+                SignInSteps.callback(remaining, "code=abc&state=" + first.state())
+                        .statusCode());
+        assertEquals(
+                303,
+                SignInSteps.callback(remaining, "code=def&state=" + second.state())
+                        .statusCode());
     }
 
     @Test
     void s07_cancelShowsAFriendlyPageWithoutReflectingTheDescription() {
         LoginStart start = SignInSteps.startLogin();
-        Response response = SignInSteps.callback(start.loginCookie(),
+        Response response = SignInSteps.callback(
+                start.loginCookie(),
                 "error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=" + start.state());
         assertEquals(403, response.statusCode());
-        response.then().body(containsString("You cancelled — try again"))
+        response.then()
+                .body(containsString("You cancelled — try again"))
                 .body(containsString("href=\"/login\""))
                 .body(not(containsString("<script>alert(1)")))
                 .body(not(containsString("alert(1)")));
@@ -229,26 +268,34 @@ class SignInFlowTest {
     @Test
     void s08_badTokenAnswersFailClosedWith502AndNoSession() {
         String[] answers = {
-                "{\"access_token\":\"a\",\"token_type\":\"mac\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
-                "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
-                "{\"access_token\":\"\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
-                "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":\"3600\",\"refresh_token\":\"r\"}",
-                "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\"}",
-                "[1,2,3]",
-                "{not json"};
+            "{\"access_token\":\"a\",\"token_type\":\"mac\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
+            "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
+            "{\"access_token\":\"\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"r\"}",
+            "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":\"3600\",\"refresh_token\":\"r\"}",
+            "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\"}",
+            "[1,2,3]",
+            "{not json"
+        };
         for (String answer : answers) {
             spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(answer)));
             assertFailsClosed(answer);
         }
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html>maintenance</html>")));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>maintenance</html>")));
         assertFailsClosed("html");
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(aResponse().withStatus(503)));
         assertFailsClosed("503");
         spotify.stubTokenError(400, "invalid_grant");
         assertFailsClosed("invalid_grant");
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withFixedDelay(2500)
-                .withHeader("Content-Type", "application/json").withBody("{}")));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withFixedDelay(2500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
         assertFailsClosed("timeout");
     }
 
@@ -257,7 +304,8 @@ class SignInFlowTest {
         Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         assertEquals(502, response.statusCode(), what);
         assertNull(response.getCookie(SESSION), what);
-        response.then().body(containsString("Reference"))
+        response.then()
+                .body(containsString("Reference"))
                 .body(not(containsString("alert(1)")))
                 .body(not(containsString("invalid_grant")));
     }
@@ -265,7 +313,8 @@ class SignInFlowTest {
     @Test
     void profileForbiddenExplainsDevelopmentModeAllowList() {
         spotify.stubTokenGrant("access-1", "refresh-1", 3600);
-        spotify.stubApi(FakeSpotify.ME, FakeSpotify.spotifyError(403, "User not registered in the Developer Dashboard"));
+        spotify.stubApi(
+                FakeSpotify.ME, FakeSpotify.spotifyError(403, "User not registered in the Developer Dashboard"));
         LoginStart start = SignInSteps.startLogin();
         Response response = SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state());
         assertEquals(403, response.statusCode());
@@ -278,7 +327,8 @@ class SignInFlowTest {
         String first = SignInSteps.signIn(spotify, "access-1", "refresh-1");
         spotify.stubTokenGrant("access-2", "refresh-2", 3600);
         LoginStart start = SignInSteps.startLogin();
-        Response callback = given().redirects().follow(false)
+        Response callback = given().redirects()
+                .follow(false)
                 .cookie(LOGIN, start.loginCookie())
                 .cookie(SESSION, first)
                 .get("/api/callback?code=abc&state=" + start.state());
@@ -292,17 +342,27 @@ class SignInFlowTest {
         // Top lists are shared per listener for minutes: drop them so the page must ask Spotify with the new token.
         listening.forget("listener-1");
         given().cookie(SESSION, replaced).get("/dashboard").then().statusCode(200);
-        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withHeader("Authorization", equalTo("Bearer access-2")));
+        spotify.server()
+                .verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS))
+                        .withHeader("Authorization", equalTo("Bearer access-2")));
         assertEquals(0, callback.getDetailedCookie(LOGIN).getMaxAge(), "used attempt removed");
-        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.ME)).withHeader("Authorization", equalTo("Bearer access-2")));
+        spotify.server()
+                .verify(getRequestedFor(urlPathEqualTo(FakeSpotify.ME))
+                        .withHeader("Authorization", equalTo("Bearer access-2")));
     }
 
     @Test
     void s10_returnPathIsSameOriginOnly() {
         spotify.stubTokenGrant("access-1", "refresh-1", 3600);
         assertEquals("/dashboard?range=long_term", landingAfterSignInWithReturn("/dashboard?range=long_term"));
-        for (String hostile : new String[] {"//evil.example", "/\\evil.example", "/%09/evil.example", "https://evil.example",
-                "javascript:alert(1)", "/\u0000x"}) {
+        for (String hostile : new String[] {
+            "//evil.example",
+            "/\\evil.example",
+            "/%09/evil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "/\u0000x"
+        }) {
             assertEquals("/dashboard", landingAfterSignInWithReturn(hostile), hostile);
         }
     }
@@ -310,14 +370,20 @@ class SignInFlowTest {
     @Test
     void s10_aReturnPathWithCharactersAUriCannotHoldStillEndsTheSignIn() {
         spotify.stubTokenGrant("access-1", "refresh-1", 3600);
-        assertEquals("/dashboard%7Cx%3Cb%3E?range=%7Blong%7D%5E%60%22", landingAfterSignInWithReturn("/dashboard|x<b>?range={long}^`\""));
+        assertEquals(
+                "/dashboard%7Cx%3Cb%3E?range=%7Blong%7D%5E%60%22",
+                landingAfterSignInWithReturn("/dashboard|x<b>?range={long}^`\""));
     }
 
     private String landingAfterSignInWithReturn(String returnTo) {
-        Response login = given().redirects().follow(false).queryParam("return", returnTo).get("/login");
-        String state = SignInSteps.query(java.net.URI.create(login.header("Location"))).get("state");
+        Response login =
+                given().redirects().follow(false).queryParam("return", returnTo).get("/login");
+        String state =
+                SignInSteps.query(java.net.URI.create(login.header("Location"))).get("state");
         Response callback = SignInSteps.callback(login.getCookie(LOGIN), "code=abc&state=" + state);
         return java.net.URI.create(callback.header("Location")).getRawPath()
-                + (java.net.URI.create(callback.header("Location")).getRawQuery() == null ? "" : "?" + java.net.URI.create(callback.header("Location")).getRawQuery());
+                + (java.net.URI.create(callback.header("Location")).getRawQuery() == null
+                        ? ""
+                        : "?" + java.net.URI.create(callback.header("Location")).getRawQuery());
     }
 }

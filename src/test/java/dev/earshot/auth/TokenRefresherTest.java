@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.spotify.SpotifyException;
+import dev.earshot.spotify.TokenGrant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +26,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.spotify.SpotifyException;
-import dev.earshot.spotify.TokenGrant;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The one refresher of sessions and the owner: single-flight, rotation, invalid_grant and the quiet period (R04, R05, R11). */
 class TokenRefresherTest {
@@ -75,9 +73,14 @@ class TokenRefresherTest {
             assertEquals(List.of("refresh-1"), calls);
             answer(0).complete(grant("access-new", null));
             for (CompletionStage<TokenGrant> result : results) {
-                assertEquals("access-new", result.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
+                assertEquals(
+                        "access-new",
+                        result.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
             }
-            assertEquals(1.0, metrics.counter("earshot.token.refreshes", "account", "session", "outcome", "success").count());
+            assertEquals(
+                    1.0,
+                    metrics.counter("earshot.token.refreshes", "account", "session", "outcome", "success")
+                            .count());
         } finally {
             pool.shutdownNow();
         }
@@ -87,7 +90,9 @@ class TokenRefresherTest {
     void r05_theRotatedRefreshTokenIsHandedBack() throws Exception {
         CompletionStage<TokenGrant> result = refresher.refresh(TokenRefresher.Account.OWNER, "refresh-1", null);
         answer(0).complete(grant("access-new", "refresh-2"));
-        assertEquals("refresh-2", result.toCompletableFuture().get(5, TimeUnit.SECONDS).refreshToken());
+        assertEquals(
+                "refresh-2",
+                result.toCompletableFuture().get(5, TimeUnit.SECONDS).refreshToken());
     }
 
     @Test
@@ -96,7 +101,10 @@ class TokenRefresherTest {
         answer(0).complete(grant("access-new", "refresh-2"));
         first.toCompletableFuture().get(5, TimeUnit.SECONDS);
 
-        TokenGrant late = refresher.refresh(TokenRefresher.Account.SESSION, "refresh-1", null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        TokenGrant late = refresher
+                .refresh(TokenRefresher.Account.SESSION, "refresh-1", null)
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
 
         assertEquals("access-new", late.accessToken());
         assertEquals("refresh-2", late.refreshToken());
@@ -118,10 +126,13 @@ class TokenRefresherTest {
         refresher.refresh(TokenRefresher.Account.SESSION, "refresh-1", null);
         answer(0).complete(grant("access-new", null));
 
-        CompletionStage<TokenGrant> again = refresher.refresh(TokenRefresher.Account.SESSION, "refresh-1", "access-new");
+        CompletionStage<TokenGrant> again =
+                refresher.refresh(TokenRefresher.Account.SESSION, "refresh-1", "access-new");
         assertEquals(2, calls.size());
         answer(1).complete(grant("access-newer", null));
-        assertEquals("access-newer", again.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
+        assertEquals(
+                "access-newer",
+                again.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
     }
 
     @Test
@@ -129,11 +140,15 @@ class TokenRefresherTest {
         CompletionStage<TokenGrant> result = refresher.refresh(TokenRefresher.Account.OWNER, "refresh-dead", null);
         answer(0).completeExceptionally(new SpotifyException.GrantRejected("invalid_grant"));
 
-        ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> result.toCompletableFuture().get(5, TimeUnit.SECONDS));
-        SpotifyException.GrantRejected rejected = assertInstanceOf(SpotifyException.GrantRejected.class, failure.getCause());
+        ExecutionException failure = assertThrows(
+                ExecutionException.class, () -> result.toCompletableFuture().get(5, TimeUnit.SECONDS));
+        SpotifyException.GrantRejected rejected =
+                assertInstanceOf(SpotifyException.GrantRejected.class, failure.getCause());
         assertTrue(rejected.isInvalidGrant());
-        assertEquals(1.0, metrics.counter("earshot.token.refreshes", "account", "owner", "outcome", "rejected").count());
+        assertEquals(
+                1.0,
+                metrics.counter("earshot.token.refreshes", "account", "owner", "outcome", "rejected")
+                        .count());
     }
 
     @Test
@@ -145,8 +160,13 @@ class TokenRefresherTest {
         CompletionStage<TokenGrant> retried = refresher.refresh(TokenRefresher.Account.SESSION, "refresh-1", null);
         assertEquals(2, calls.size());
         answer(1).complete(grant("access-new", null));
-        assertEquals("access-new", retried.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
-        assertEquals(1.0, metrics.counter("earshot.token.refreshes", "account", "session", "outcome", "failed").count());
+        assertEquals(
+                "access-new",
+                retried.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
+        assertEquals(
+                1.0,
+                metrics.counter("earshot.token.refreshes", "account", "session", "outcome", "failed")
+                        .count());
     }
 
     @Test
@@ -154,8 +174,8 @@ class TokenRefresherTest {
         quiet.set(Optional.of(Duration.ofSeconds(30)));
         CompletionStage<TokenGrant> held = refresher.refresh(TokenRefresher.Account.OWNER, "refresh-1", null);
 
-        ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> held.toCompletableFuture().get(5, TimeUnit.SECONDS));
+        ExecutionException failure = assertThrows(
+                ExecutionException.class, () -> held.toCompletableFuture().get(5, TimeUnit.SECONDS));
         assertInstanceOf(SpotifyException.RateLimited.class, failure.getCause());
         assertEquals(List.of(), calls, "no call while Spotify asked the app to wait");
 
@@ -163,7 +183,9 @@ class TokenRefresherTest {
         CompletionStage<TokenGrant> after = refresher.refresh(TokenRefresher.Account.OWNER, "refresh-1", null);
         assertEquals(1, calls.size(), "the held-back refresh was not remembered as a failure");
         answer(0).complete(grant("access-new", null));
-        assertEquals("access-new", after.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
+        assertEquals(
+                "access-new",
+                after.toCompletableFuture().get(5, TimeUnit.SECONDS).accessToken());
     }
 
     @Test
@@ -176,12 +198,10 @@ class TokenRefresherTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger caffeine = Logger.getLogger("com.github.benmanes.caffeine");
         caffeine.addHandler(handler);
@@ -191,6 +211,10 @@ class TokenRefresherTest {
         } finally {
             caffeine.removeHandler(handler);
         }
-        assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).toList());
+        assertEquals(
+                List.of(),
+                records.stream()
+                        .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                        .toList());
     }
 }

@@ -4,16 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * A redirect URI Spotify refuses (http://localhost, since 2025): the app runs — a public widget may
@@ -27,17 +25,25 @@ class RedirectUriMisconfiguredTest {
     public static class WithLocalhostRedirectUri implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("earshot.demo", "false",
-                    "earshot.setup", "true",
-                    "spotify.client-id", "misconfigured-client",
-                    "spotify.client-secret", "misconfigured-client-secret",
-                    "spotify.redirect-uri", "http://localhost:8080/api/callback");
+            return Map.of(
+                    "earshot.demo",
+                    "false",
+                    "earshot.setup",
+                    "true",
+                    "spotify.client-id",
+                    "misconfigured-client",
+                    "spotify.client-secret",
+                    "misconfigured-client-secret",
+                    "spotify.redirect-uri",
+                    "http://localhost:8080/api/callback");
         }
     }
 
     @Test
     void readinessIsDownAndTheFixIsNamedOnSetupAndInTheLogOnly() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'configuration' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'configuration' }.data", org.hamcrest.Matchers.nullValue());
@@ -47,7 +53,11 @@ class RedirectUriMisconfiguredTest {
 
     @Test
     void signInExplainsTheProblemInsteadOfRedirectingToSpotify() {
-        given().redirects().follow(false).get("/login").then().statusCode(503)
+        given().redirects()
+                .follow(false)
+                .get("/login")
+                .then()
+                .statusCode(503)
                 .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
                 .body(containsString("Sign-in is not set up correctly"))
                 .body(containsString("Spotify refuses http://localhost since 2025"));
@@ -56,13 +66,17 @@ class RedirectUriMisconfiguredTest {
 
     @Test
     void theSetupPageWarnsAtTheRedirectUri() {
-        given().get("/setup").then().statusCode(200)
+        given().get("/setup")
+                .then()
+                .statusCode(200)
                 .body(containsString("This will not work: SPOTIFY_REDIRECT_URI is http://localhost:8080/api/callback"));
     }
 
     @Test
     void theLogSaysItAtStart() throws Exception {
         String log = Files.readString(Path.of("target/quarkus-test.log"));
-        Assertions.assertTrue(log.contains("Sign-in cannot work: SPOTIFY_REDIRECT_URI is http://localhost:8080/api/callback"), "logged at start");
+        Assertions.assertTrue(
+                log.contains("Sign-in cannot work: SPOTIFY_REDIRECT_URI is http://localhost:8080/api/callback"),
+                "logged at start");
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 /** The deployer-facing sentences for a redirect URI sign-in cannot work with. */
@@ -20,25 +19,29 @@ class RedirectUriProblemTest {
 
     @Test
     void localhostGetsTheLoopbackAddressToUseInstead() {
-        String problem = SpotifySettings.redirectUriProblem("http://LocalHost:9000/api/callback").orElseThrow();
+        String problem = SpotifySettings.redirectUriProblem("http://LocalHost:9000/api/callback")
+                .orElseThrow();
         assertTrue(problem.contains("use http://127.0.0.1:9000/api/callback"), problem);
     }
 
     @Test
     void plainHttpToAPublicHostAsksForHttps() {
-        String problem = SpotifySettings.redirectUriProblem("http://earshot.example.com/api/callback").orElseThrow();
+        String problem = SpotifySettings.redirectUriProblem("http://earshot.example.com/api/callback")
+                .orElseThrow();
         assertTrue(problem.contains("plain http only for 127.0.0.1 or [::1]"), problem);
     }
 
     @Test
     void aUriThatIsNotAbsoluteIsRefused() {
-        String problem = SpotifySettings.redirectUriProblem("earshot.example.com/api/callback").orElseThrow();
+        String problem = SpotifySettings.redirectUriProblem("earshot.example.com/api/callback")
+                .orElseThrow();
         assertTrue(problem.contains("must be an absolute https URL"), problem);
     }
 
     @Test
     void aUriThatDoesNotLeadBackToTheCallbackIsNamed() {
-        String problem = SpotifySettings.redirectUriProblem("https://earshot.example.com/callback").orElseThrow();
+        String problem = SpotifySettings.redirectUriProblem("https://earshot.example.com/callback")
+                .orElseThrow();
         assertTrue(problem.contains("must come back to /api/callback"), problem);
     }
 }

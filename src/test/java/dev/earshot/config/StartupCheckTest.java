@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 /** S15: a configuration that cannot work is refused with messages naming environment variables. */
@@ -43,23 +42,57 @@ class StartupCheckTest {
 
     private static SpotifyConfig spotify(String clientId, String clientSecret) {
         return new SpotifyConfig() {
-            public Optional<String> clientId() { return Optional.ofNullable(clientId); }
-            public Optional<String> clientSecret() { return Optional.ofNullable(clientSecret); }
-            public Optional<String> refreshToken() { return Optional.empty(); }
-            public Optional<String> accessToken() { return Optional.empty(); }
-            public String redirectUri() { return "http://127.0.0.1:8080/api/callback"; }
-            public String accountsUrl() { return "https://accounts.spotify.com"; }
-            public String apiUrl() { return "https://api.spotify.com"; }
-            public Duration connectTimeout() { return Duration.ofSeconds(3); }
-            public Duration readTimeout() { return Duration.ofSeconds(5); }
+            public Optional<String> clientId() {
+                return Optional.ofNullable(clientId);
+            }
+
+            public Optional<String> clientSecret() {
+                return Optional.ofNullable(clientSecret);
+            }
+
+            public Optional<String> refreshToken() {
+                return Optional.empty();
+            }
+
+            public Optional<String> accessToken() {
+                return Optional.empty();
+            }
+
+            public String redirectUri() {
+                return "http://127.0.0.1:8080/api/callback";
+            }
+
+            public String accountsUrl() {
+                return "https://accounts.spotify.com";
+            }
+
+            public String apiUrl() {
+                return "https://api.spotify.com";
+            }
+
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(3);
+            }
+
+            public Duration readTimeout() {
+                return Duration.ofSeconds(5);
+            }
         };
     }
 
     private static SessionConfig session(String secret, String previous) {
         return new SessionConfig() {
-            public Optional<String> secret() { return Optional.ofNullable(secret); }
-            public Optional<String> secretPrevious() { return Optional.ofNullable(previous); }
-            public Duration lifetime() { return Duration.ofDays(180); }
+            public Optional<String> secret() {
+                return Optional.ofNullable(secret);
+            }
+
+            public Optional<String> secretPrevious() {
+                return Optional.ofNullable(previous);
+            }
+
+            public Duration lifetime() {
+                return Duration.ofDays(180);
+            }
         };
     }
 }

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.auth.CookieSealer;
+import dev.earshot.auth.SealingKeys;
+import dev.earshot.testing.PackagedApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.auth.CookieSealer;
-import dev.earshot.auth.SealingKeys;
-import dev.earshot.testing.PackagedApp;
 
 /**
  * S15 against the packaged jar: in the prod profile, with Spotify's credentials but no
@@ -45,9 +43,12 @@ class StartupWithoutSecretIT {
     @Test
     void s15_withAnOwnerStoreOnDiskTheMissingSecretIsNamedWithoutAStackTrace() throws Exception {
         // A store sealed by an earlier run, under the secret that is now missing.
-        CookieSealer earlier = new CookieSealer(new SealingKeys("an-earlier-secret-0123456789-0123456789", Optional.empty()));
-        Files.writeString(dataDir.resolve("owner-token.sealed"),
-                earlier.seal("owner-store", "{\"r\":\"stored-refresh\",\"u\":\"owner\"}".getBytes(StandardCharsets.UTF_8)));
+        CookieSealer earlier =
+                new CookieSealer(new SealingKeys("an-earlier-secret-0123456789-0123456789", Optional.empty()));
+        Files.writeString(
+                dataDir.resolve("owner-token.sealed"),
+                earlier.seal(
+                        "owner-store", "{\"r\":\"stored-refresh\",\"u\":\"owner\"}".getBytes(StandardCharsets.UTF_8)));
         assertRefusedNamingTheSecret(environment());
     }
 

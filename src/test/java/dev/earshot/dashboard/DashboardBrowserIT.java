@@ -3,21 +3,19 @@ package dev.earshot.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.Browser;
+import dev.earshot.testing.DemoProfile;
+import dev.earshot.testing.SignInSteps;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-
-import dev.earshot.testing.Browser;
-import dev.earshot.testing.DemoProfile;
-import dev.earshot.testing.SignInSteps;
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.quarkus.test.junit.TestProfile;
 
 /** A newcomer's first visit in demo mode, clicked through in headless Chromium against the packaged jar. */
 @QuarkusIntegrationTest
@@ -44,7 +42,9 @@ class DashboardBrowserIT {
         SignInSteps.toDemoConsentPage(browser);
         assertVisible(By.tagName("h1"), "Allow Earshot to use your account?");
         SignInSteps.pressOnDemoConsentPage(browser, "Allow");
-        browser.waitUntil(Duration.ofSeconds(10), () -> "on /dashboard, not " + browser.path(),
+        browser.waitUntil(
+                Duration.ofSeconds(10),
+                () -> "on /dashboard, not " + browser.path(),
                 driver -> browser.path().equals("/dashboard"));
 
         WebDriver driver = browser.driver();
@@ -55,7 +55,9 @@ class DashboardBrowserIT {
         assertVisible(By.cssSelector("section[aria-labelledby='taste-title']"), "Your taste at a glance");
         assertVisible(By.cssSelector("section[aria-labelledby='recent-title']"), "Recently played");
         // The card may hold every state's markup with all but one hidden: one of these must show.
-        assertTrue(visibility("section.now-playing .np-title, section.now-playing .np-idle").contains(true),
+        assertTrue(
+                visibility("section.now-playing .np-title, section.now-playing .np-idle")
+                        .contains(true),
                 "the now-playing card shows a title or says nothing plays");
         assertAllVisible("section[aria-labelledby='top-tracks-title'] li.item", 10);
         assertAllVisible("section[aria-labelledby='top-artists-title'] li.item", 10);
@@ -83,20 +85,26 @@ class DashboardBrowserIT {
     @Test
     void signingOutReturnsToTheLandingPageForGood() {
         SignInSteps.signInToDemo(browser);
-        browser.driver().findElement(By.xpath("//header//button[normalize-space()='Sign out']")).click();
-        browser.waitUntil(Duration.ofSeconds(10), () -> "signed out onto /, not " + browser.path(),
+        browser.driver()
+                .findElement(By.xpath("//header//button[normalize-space()='Sign out']"))
+                .click();
+        browser.waitUntil(
+                Duration.ofSeconds(10),
+                () -> "signed out onto /, not " + browser.path(),
                 driver -> browser.path().equals("/"));
         assertVisible(By.partialLinkText("Sign in with Spotify"), "Sign in with Spotify");
 
         browser.open("/dashboard");
-        browser.waitUntil(Duration.ofSeconds(10), () -> "/dashboard sent back to /, not " + browser.path(),
+        browser.waitUntil(
+                Duration.ofSeconds(10),
+                () -> "/dashboard sent back to /, not " + browser.path(),
                 driver -> browser.path().equals("/"));
         assertVisible(By.partialLinkText("Sign in with Spotify"), "Sign in with Spotify");
     }
 
     private static void assertVisible(By locator, String text) {
-        WebElement element = browser.waitUntil(Duration.ofSeconds(10), locator.toString(),
-                driver -> driver.findElement(locator));
+        WebElement element =
+                browser.waitUntil(Duration.ofSeconds(10), locator.toString(), driver -> driver.findElement(locator));
         assertTrue(element.isDisplayed(), locator + " is visible");
         // textContent, not getText(): CSS may change the case of what is shown.
         String content = element.getDomProperty("textContent").replaceAll("\\s+", " ");
@@ -112,7 +120,9 @@ class DashboardBrowserIT {
 
     /** Whether each element matching the selector is rendered, in document order. */
     private static List<Boolean> visibility(String selector) {
-        return browser.script("return Array.from(document.querySelectorAll(arguments[0]))"
-                + ".map(e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))", selector);
+        return browser.script(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                        + ".map(e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))",
+                selector);
     }
 }

@@ -8,18 +8,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What dashboard views cost Spotify (issue 9): sections are shared per listener (and range) for their
@@ -49,16 +47,28 @@ class DashboardCostTest {
     void r08_thirtyViewsInARowCostAtMostPointTwoUpstreamCallsEach() {
         long started = System.nanoTime();
         for (int i = 0; i < VIEWS; i++) {
-            given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
-                    .body(containsString("Golden Hour Static")).body(containsString("Paper Lanterns"));
+            given().cookie(SESSION, cookie)
+                    .get("/dashboard")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("Golden Hour Static"))
+                    .body(containsString("Paper Lanterns"));
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         int calls = spotify.totalRequests();
         double perView = (double) calls / VIEWS;
-        System.out.printf("Dashboard cost: %d views in %d ms -> %d upstream calls (%.3f per view; "
-                + "recently played %d, top tracks %d, top artists %d, currently playing %d, token %d)%n", VIEWS, tookMs, calls, perView,
-                spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), spotify.apiCalls(FakeSpotify.TOP_TRACKS),
-                spotify.apiCalls(FakeSpotify.TOP_ARTISTS), spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), spotify.tokenCalls());
+        System.out.printf(
+                "Dashboard cost: %d views in %d ms -> %d upstream calls (%.3f per view; "
+                        + "recently played %d, top tracks %d, top artists %d, currently playing %d, token %d)%n",
+                VIEWS,
+                tookMs,
+                calls,
+                perView,
+                spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED),
+                spotify.apiCalls(FakeSpotify.TOP_TRACKS),
+                spotify.apiCalls(FakeSpotify.TOP_ARTISTS),
+                spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING),
+                spotify.tokenCalls());
         assertTrue(perView <= 0.2, perView + " calls per view");
         assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_TRACKS));
         assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_ARTISTS));
@@ -68,15 +78,27 @@ class DashboardCostTest {
     @Test
     void r09_aFailedSectionIsAskedAgainAfterTheBackOffNotAfterTheCachePeriod() throws Exception {
         spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(503, "Service unavailable"));
-        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
-                .body(containsString("answering right now")).body(not(containsString("Golden Hour Static")));
-        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200).body(containsString("answering right now"));
+        given().cookie(SESSION, cookie)
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .body(containsString("answering right now"))
+                .body(not(containsString("Golden Hour Static")));
+        given().cookie(SESSION, cookie)
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .body(containsString("answering right now"));
         assertEquals(1, spotify.apiCalls(FakeSpotify.TOP_TRACKS), "no call during the back-off");
 
         spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson(FakeSpotify.fixture("top-tracks.json")));
         Thread.sleep(nowPlaying.errorBackoff().toMillis() + 100);
-        given().cookie(SESSION, cookie).get("/dashboard").then().statusCode(200)
-                .body(containsString("Golden Hour Static")).body(not(containsString("answering right now")));
+        given().cookie(SESSION, cookie)
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .body(containsString("Golden Hour Static"))
+                .body(not(containsString("answering right now")));
         assertEquals(2, spotify.apiCalls(FakeSpotify.TOP_TRACKS));
     }
 }

@@ -2,7 +2,6 @@ package dev.earshot.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,24 +12,19 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The dashboard over HTTP: every section filled, each failing alone (R09), odd payloads (R06, R07), escaping (S22). */
 @QuarkusTest
@@ -96,7 +90,11 @@ class DashboardTest {
         Map<String, ResponseDefinitionBuilder> faults = Map.of(
                 "429", FakeSpotify.spotifyError(429, "API rate limit exceeded").withHeader("Retry-After", "7"),
                 "500", FakeSpotify.spotifyError(500, "Server error"),
-                "503 html", aResponse().withStatus(503).withHeader("Content-Type", "text/html").withBody("<html>down</html>"),
+                "503 html",
+                        aResponse()
+                                .withStatus(503)
+                                .withHeader("Content-Type", "text/html")
+                                .withBody("<html>down</html>"),
                 "timeout", okJson("{}").withFixedDelay(1500),
                 "403", FakeSpotify.spotifyError(403, "Insufficient client scope"),
                 "reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
@@ -115,12 +113,15 @@ class DashboardTest {
                 assertTrue(!html.contains(SECTION_MARKERS.get(path)), what + ": section empty");
                 for (var other : SECTION_MARKERS.entrySet()) {
                     if (!other.getKey().equals(path)) {
-                        assertTrue(html.contains(other.getValue()), what + ": other section " + other.getKey() + " still shown");
+                        assertTrue(
+                                html.contains(other.getValue()),
+                                what + ": other section " + other.getKey() + " still shown");
                     }
                 }
                 String expected = messages.getOrDefault(fault.getKey(), "answering right now");
                 // A currently-playing answer without the fields it needs is simply "nothing playing" (R06).
-                if (!(path.equals(FakeSpotify.CURRENTLY_PLAYING) && fault.getKey().equals("wrong type"))) {
+                if (!(path.equals(FakeSpotify.CURRENTLY_PLAYING)
+                        && fault.getKey().equals("wrong type"))) {
                     assertTrue(html.contains(expected), what + ": says why (" + expected + ")");
                 }
                 assertTrue(!html.contains("Exception") && !html.contains("at dev.earshot"), what + ": no stack trace");
@@ -150,11 +151,15 @@ class DashboardTest {
 
     @Test
     void r06_nothingPlayingAdsAndNullItemsAreTheIdleState() {
-        for (ResponseDefinitionBuilder answer : List.of(aResponse().withStatus(204), okJson(FakeSpotify.fixture("currently-playing-ad.json")),
+        for (ResponseDefinitionBuilder answer : List.of(
+                aResponse().withStatus(204),
+                okJson(FakeSpotify.fixture("currently-playing-ad.json")),
                 okJson("{\"is_playing\":false,\"currently_playing_type\":\"unknown\",\"item\":null}"))) {
             spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, answer);
             newListener();
-            dashboard("").then().statusCode(200)
+            dashboard("")
+                    .then()
+                    .statusCode(200)
                     .body(containsString("Nothing playing right now."))
                     .body(containsString("Golden Hour Static"));
         }
@@ -163,7 +168,9 @@ class DashboardTest {
     @Test
     void r06_pausedTrackShowsThePausedState() {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
-        dashboard("").then().statusCode(200)
+        dashboard("")
+                .then()
+                .statusCode(200)
                 .body(containsString("data-status=\"paused\""))
                 .body(containsString("Paused"))
                 .body(containsString("Slow Morning"))
@@ -173,26 +180,37 @@ class DashboardTest {
     @Test
     void r06_podcastEpisodeShowsTheShowAndPublisher() {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")));
-        dashboard("").then().statusCode(200)
+        dashboard("")
+                .then()
+                .statusCode(200)
                 .body(containsString("How Playlists Learned to Listen"))
                 .body(containsString("Backroom Radio"))
                 .body(containsString("From Signal &amp; Noise"))
                 .body(containsString("Podcast"))
                 .body(containsString("21:05</span> / <span class=\"np-total\">1:02:01"));
-        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
-                .withQueryParam("additional_types", equalTo("track,episode")));
+        spotify.server()
+                .verify(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+                        .withQueryParam("additional_types", equalTo("track,episode")));
     }
 
     @Test
     void nowPlayingCardCarriesEveryStateForItsScript() {
         String playing = dashboard("").body().asString();
-        assertTrue(playing.contains("<section class=\"card now-playing\" id=\"now-playing\" aria-labelledby=\"now-playing-title\" "
-                + "data-live-url=\"/api/me/now-playing\" data-poll-ms=\"5000\" data-state=\"playing\">"), "live card attributes");
+        assertTrue(
+                playing.contains(
+                        "<section class=\"card now-playing\" id=\"now-playing\" aria-labelledby=\"now-playing-title\" "
+                                + "data-live-url=\"/api/me/now-playing\" data-poll-ms=\"5000\" data-state=\"playing\">"),
+                "live card attributes");
         assertTrue(playing.contains("<div class=\"np\" data-status=\"playing\""), "track block shown");
-        assertTrue(playing.contains("<div class=\"np-idle\" data-status=\"idle\" hidden>"), "idle block ready but hidden");
+        assertTrue(
+                playing.contains("<div class=\"np-idle\" data-status=\"idle\" hidden>"), "idle block ready but hidden");
         assertTrue(playing.contains("<p class=\"np-notice\" role=\"status\" hidden>"), "notice line ready but hidden");
-        assertTrue(playing.contains("<p class=\"np-announcer visually-hidden\" aria-live=\"polite\"></p>"), "announcer silent at first");
-        assertTrue(playing.contains("<span class=\"badge np-podcast\" hidden>Podcast</span>"), "podcast badge ready but hidden");
+        assertTrue(
+                playing.contains("<p class=\"np-announcer visually-hidden\" aria-live=\"polite\"></p>"),
+                "announcer silent at first");
+        assertTrue(
+                playing.contains("<span class=\"badge np-podcast\" hidden>Podcast</span>"),
+                "podcast badge ready but hidden");
 
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
         newListener();
@@ -207,7 +225,9 @@ class DashboardTest {
         String failed = dashboard("").body().asString();
         assertTrue(failed.contains("data-state=\"unavailable\""), "unavailable card");
         assertTrue(failed.contains("<p class=\"problem\" role=\"status\">"), "says why");
-        assertTrue(failed.contains("<div class=\"np-idle\" data-status=\"idle\" hidden>") && failed.contains("data-timestamp-ms=\"0\" hidden>"),
+        assertTrue(
+                failed.contains("<div class=\"np-idle\" data-status=\"idle\" hidden>")
+                        && failed.contains("data-timestamp-ms=\"0\" hidden>"),
                 "neither track nor idle shown");
     }
 
@@ -220,10 +240,15 @@ class DashboardTest {
     @Test
     void payloadsWithMissingOptionalFieldsRender() {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{\"is_playing\":true,\"item\":{\"type\":\"track\"}}"));
-        spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson("{\"items\":[{\"track\":{\"name\":\"Bare\"},\"played_at\":\"2026-11-23T10:00:00Z\"},{\"track\":null},{}]}"));
+        spotify.stubApi(
+                FakeSpotify.RECENTLY_PLAYED,
+                okJson(
+                        "{\"items\":[{\"track\":{\"name\":\"Bare\"},\"played_at\":\"2026-11-23T10:00:00Z\"},{\"track\":null},{}]}"));
         spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson("{\"items\":[{\"name\":\"No Album\"},null,{}]}"));
         spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson("{\"items\":[{\"name\":\"No Genres\"},{\"id\":\"x\"}]}"));
-        dashboard("").then().statusCode(200)
+        dashboard("")
+                .then()
+                .statusCode(200)
                 .body(containsString("Untitled track"))
                 .body(containsString("Bare"))
                 .body(containsString("No Album"))
@@ -237,7 +262,9 @@ class DashboardTest {
         spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson(FakeSpotify.fixture("empty-page.json")));
         spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, okJson("{\"items\":[]}"));
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
-        dashboard("").then().statusCode(200)
+        dashboard("")
+                .then()
+                .statusCode(200)
                 .body(containsString("No top tracks for this period yet"))
                 .body(containsString("No top artists for this period yet"))
                 .body(containsString("Nothing played recently"))
@@ -246,30 +273,55 @@ class DashboardTest {
 
     @Test
     void rangeSwitchAsksSpotifyForThatRangeAndFallsBackToTheDefault() {
-        dashboard("?range=short_term").then().statusCode(200)
+        dashboard("?range=short_term")
+                .then()
+                .statusCode(200)
                 .body(containsString("aria-current=\"page\" class=\"range range-active\">Last 4 weeks"));
-        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("short_term")));
-        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_ARTISTS)).withQueryParam("time_range", equalTo("short_term")));
+        spotify.server()
+                .verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS))
+                        .withQueryParam("time_range", equalTo("short_term")));
+        spotify.server()
+                .verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_ARTISTS))
+                        .withQueryParam("time_range", equalTo("short_term")));
 
         spotify.server().resetRequests();
         dashboard("?range=long_term").then().body(containsString("range-active\">Last 12 months"));
-        spotify.server().verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("long_term")));
+        spotify.server()
+                .verify(getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS))
+                        .withQueryParam("time_range", equalTo("long_term")));
 
         // Top lists are cached per listener and range: every odd value lands on the one default-range entry.
         spotify.server().resetRequests();
         for (String odd : new String[] {"?range=forever", "?range=", "?range=%3Cscript%3E", ""}) {
-            dashboard(odd).then().statusCode(200).body(containsString("range-active\">Last 6 months")).body(not(containsString("<script>")));
+            dashboard(odd)
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("range-active\">Last 6 months"))
+                    .body(not(containsString("<script>")));
         }
-        spotify.server().verify(1, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", equalTo("medium_term")));
-        spotify.server().verify(0, getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS)).withQueryParam("time_range", com.github.tomakehurst.wiremock.client.WireMock.notMatching("medium_term")));
+        spotify.server()
+                .verify(
+                        1,
+                        getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS))
+                                .withQueryParam("time_range", equalTo("medium_term")));
+        spotify.server()
+                .verify(
+                        0,
+                        getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS))
+                                .withQueryParam(
+                                        "time_range",
+                                        com.github.tomakehurst.wiremock.client.WireMock.notMatching("medium_term")));
     }
 
     @Test
     void s22_markupInSpotifyNamesIsShownAsText() {
-        spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson("{\"items\":[{\"name\":\"<demons>\\\"><script>alert(1)</script>\","
-                + "\"artists\":[{\"name\":\"A & B 'quoted' \\u200Fשלום\"}],"
-                + "\"external_urls\":{\"spotify\":\"javascript:alert(1)\"},"
-                + "\"album\":{\"name\":\"x\",\"images\":[{\"url\":\"javascript:alert(2)\",\"width\":300}]}}]}"));
+        spotify.stubApi(
+                FakeSpotify.TOP_TRACKS,
+                okJson(
+                        "{\"items\":[{\"name\":\"<demons>\\\"><script>alert(1)</script>\","
+                                + "\"artists\":[{\"name\":\"A & B 'quoted' \\u200Fשלום\"}],"
+                                + "\"external_urls\":{\"spotify\":\"javascript:alert(1)\"},"
+                                + "\"album\":{\"name\":\"x\",\"images\":[{\"url\":\"javascript:alert(2)\",\"width\":300}]}}]}"));
         String html = dashboard("").body().asString();
         assertTrue(html.contains("&lt;demons&gt;&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped as text");
         assertTrue(!html.contains("<demons>") && !html.contains("<script>alert"), "no live markup");
@@ -293,6 +345,8 @@ class DashboardTest {
         // Script only as files of our own: the live now-playing card's module, no inline code.
         assertTrue(html.contains("<script type=\"module\" src=\"/js/now-playing.js\"></script>"), "live card module");
         String withoutScriptFiles = html.replaceAll("<script type=\"module\" src=\"/js/[a-z-]+\\.js\"></script>", "");
-        assertTrue(!withoutScriptFiles.contains("<script") && !html.contains("style=\"") && !html.contains("<style"), "no inline script or style");
+        assertTrue(
+                !withoutScriptFiles.contains("<script") && !html.contains("style=\"") && !html.contains("<style"),
+                "no inline script or style");
     }
 }

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.Browser;
+import dev.earshot.testing.DemoProfile;
+import dev.earshot.testing.SandboxRemote;
+import dev.earshot.testing.SignInSteps;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.Objects;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-
-import dev.earshot.testing.Browser;
-import dev.earshot.testing.DemoProfile;
-import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.SandboxRemote;
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * The now-playing card keeps up with the player without a reload, as the sandbox's remote moves it.
@@ -72,8 +70,8 @@ class LiveNowPlayingBrowserIT {
         String elapsedAfter = card.findElement(By.cssSelector(".np-elapsed")).getText();
 
         double advanced = after - before;
-        assertTrue(advanced >= 2_000 && advanced <= 4_500,
-                "progress advanced " + advanced + " ms in " + waitedMs + " ms");
+        assertTrue(
+                advanced >= 2_000 && advanced <= 4_500, "progress advanced " + advanced + " ms in " + waitedMs + " ms");
         assertNotEquals(elapsedBefore, elapsedAfter, ".np-elapsed keeps counting");
         assertTrue(elapsedAfter.matches("\\d+:\\d\\d"), "m:ss, was " + elapsedAfter);
         assertNoReload();
@@ -96,8 +94,8 @@ class LiveNowPlayingBrowserIT {
     void pauseAndPlayShowOnTheCard() {
         remote.pause();
         awaitState("paused", Duration.ofSeconds(25));
-        browser.waitUntil(Duration.ofSeconds(5), "a badge saying \"Paused\"",
-                driver -> badgeSaysPaused(driver) ? true : null);
+        browser.waitUntil(
+                Duration.ofSeconds(5), "a badge saying \"Paused\"", driver -> badgeSaysPaused(driver) ? true : null);
 
         remote.play();
         // A paused card may poll less often, so allow a little longer than for the pause.
@@ -106,7 +104,9 @@ class LiveNowPlayingBrowserIT {
     }
 
     private static void awaitState(String state, Duration timeout) {
-        browser.waitUntil(timeout, () -> "section#now-playing[data-state=" + state + "], the card was: " + cardState(),
+        browser.waitUntil(
+                timeout,
+                () -> "section#now-playing[data-state=" + state + "], the card was: " + cardState(),
                 driver -> state.equals(cardState()) ? true : null);
     }
 
@@ -121,7 +121,8 @@ class LiveNowPlayingBrowserIT {
     private static boolean badgeSaysPaused(WebDriver driver) {
         return driver.findElement(CARD).findElements(By.cssSelector(".badge")).stream()
                 // textContent, not getText(): the badge's CSS may upper-case what it shows.
-                .anyMatch(badge -> badge.isDisplayed() && "Paused".equals(badge.getDomProperty("textContent").trim()));
+                .anyMatch(badge -> badge.isDisplayed()
+                        && "Paused".equals(badge.getDomProperty("textContent").trim()));
     }
 
     private static double progressMs(WebElement card) {
@@ -129,7 +130,10 @@ class LiveNowPlayingBrowserIT {
     }
 
     private static String titleText() {
-        return browser.driver().findElement(CARD).findElement(By.cssSelector(".np-title")).getText();
+        return browser.driver()
+                .findElement(CARD)
+                .findElement(By.cssSelector(".np-title"))
+                .getText();
     }
 
     private static void assertNoReload() {

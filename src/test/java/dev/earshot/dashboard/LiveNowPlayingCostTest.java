@@ -7,6 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.earshot.auth.Session;
+import dev.earshot.testing.Browser;
+import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.FakePlayback;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +29,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -26,21 +36,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
-import dev.earshot.auth.Session;
-import dev.earshot.testing.Browser;
-import dev.earshot.testing.FakePlayback;
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.CookieNames;
-import dev.earshot.testing.Sessions;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * What the live card costs Spotify, measured in real browsers over one minute of a playing track
@@ -72,11 +67,18 @@ class LiveNowPlayingCostTest {
     @Test
     void oneMinuteOfAPlayingTrack() throws Exception {
         spotify.resetWithSampleListener();
-        spotify.stub(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING)).willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(FakePlayback.NAME)));
+        spotify.stub(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withTransformers(FakePlayback.NAME)));
         Instant started = Instant.now().minusSeconds(30);
         for (String listener : List.of("one-tab", "three-tabs", "hidden-tab")) {
-            FakePlayback.play(listener, new FakePlayback.Track("track-" + listener, "Long Song", Duration.ofMinutes(12).toMillis(), started));
+            FakePlayback.play(
+                    listener,
+                    new FakePlayback.Track(
+                            "track-" + listener,
+                            "Long Song",
+                            Duration.ofMinutes(12).toMillis(),
+                            started));
         }
 
         List<ChromeDriver> extra = new ArrayList<>();
@@ -103,7 +105,13 @@ class LiveNowPlayingCostTest {
                 if (skippedTo == null && elapsed.compareTo(SKIP_AT) >= 0) {
                     skippedTo = "Skipped To This";
                     Instant skipAt = Instant.now();
-                    FakePlayback.play("one-tab", new FakePlayback.Track("track-skipped", skippedTo, Duration.ofMinutes(12).toMillis(), skipAt));
+                    FakePlayback.play(
+                            "one-tab",
+                            new FakePlayback.Track(
+                                    "track-skipped",
+                                    skippedTo,
+                                    Duration.ofMinutes(12).toMillis(),
+                                    skipAt));
                     String expected = skippedTo;
                     browser.waitUntil(Duration.ofSeconds(10), "the skip shows", d -> expected.equals(title(d)));
                     skipLatency = Duration.between(skipAt, Instant.now()).toMillis();
@@ -118,13 +126,20 @@ class LiveNowPlayingCostTest {
             int threeTabCalls = calls("three-tabs", windowStart, windowEnd);
             int hiddenCalls = calls("hidden-tab", windowStart, windowEnd);
             long maxDrift = drifts.stream().mapToLong(Math::abs).max().orElse(0);
-            String report = String.format("Live now playing over %d s of a playing track:%n"
-                    + "  one visible tab: %d currently-playing calls, %d token calls%n"
-                    + "  three tabs of one listener: %d currently-playing calls%n"
-                    + "  one hidden tab: %d currently-playing calls%n"
-                    + "  skip made on Spotify shown after: %d ms%n"
-                    + "  largest drift of the shown progress from the truth: %d ms (%d samples)%n",
-                    WINDOW.toSeconds(), oneTabCalls, spotify.tokenCalls(), threeTabCalls, hiddenCalls, skipLatency, maxDrift,
+            String report = String.format(
+                    "Live now playing over %d s of a playing track:%n"
+                            + "  one visible tab: %d currently-playing calls, %d token calls%n"
+                            + "  three tabs of one listener: %d currently-playing calls%n"
+                            + "  one hidden tab: %d currently-playing calls%n"
+                            + "  skip made on Spotify shown after: %d ms%n"
+                            + "  largest drift of the shown progress from the truth: %d ms (%d samples)%n",
+                    WINDOW.toSeconds(),
+                    oneTabCalls,
+                    spotify.tokenCalls(),
+                    threeTabCalls,
+                    hiddenCalls,
+                    skipLatency,
+                    maxDrift,
                     drifts.size());
             System.out.print(report);
             Files.writeString(Path.of("target", "live-cost.txt"), report);
@@ -143,14 +158,29 @@ class LiveNowPlayingCostTest {
     }
 
     private void signIn(WebDriver driver, String listener) {
-        Session session = new Session(listener, "refresh-" + listener, Instant.now().plus(Duration.ofMinutes(30)),
-                Instant.now().minus(Duration.ofHours(1)), listener, "Listener " + listener, null);
+        Session session = new Session(
+                listener,
+                "refresh-" + listener,
+                Instant.now().plus(Duration.ofMinutes(30)),
+                Instant.now().minus(Duration.ofHours(1)),
+                listener,
+                "Listener " + listener,
+                null);
         driver.get(browser.baseUrl() + "/css/earshot.css");
-        driver.manage().addCookie(new Cookie.Builder(CookieNames.PLAIN_SESSION, Sessions.sealed(session))
-                .path("/").isHttpOnly(true).sameSite("Lax").expiresOn(new Date(System.currentTimeMillis() + 3_600_000)).build());
+        driver.manage()
+                .addCookie(new Cookie.Builder(CookieNames.PLAIN_SESSION, Sessions.sealed(session))
+                        .path("/")
+                        .isHttpOnly(true)
+                        .sameSite("Lax")
+                        .expiresOn(new Date(System.currentTimeMillis() + 3_600_000))
+                        .build());
         driver.get(browser.baseUrl() + "/dashboard");
-        browser.waitUntil(Duration.ofSeconds(10), "dashboard of " + listener,
-                d -> "playing".equals(d.findElement(By.cssSelector("section#now-playing")).getAttribute("data-state")));
+        browser.waitUntil(
+                Duration.ofSeconds(10),
+                "dashboard of " + listener,
+                d -> "playing"
+                        .equals(d.findElement(By.cssSelector("section#now-playing"))
+                                .getAttribute("data-state")));
     }
 
     private static ChromeDriver newBrowser(List<ChromeDriver> extra) throws IOException {
@@ -160,7 +190,9 @@ class LiveNowPlayingCostTest {
     }
 
     private static String title(WebDriver driver) {
-        return driver.findElement(By.cssSelector("section#now-playing .np-title")).getAttribute("textContent").trim();
+        return driver.findElement(By.cssSelector("section#now-playing .np-title"))
+                .getAttribute("textContent")
+                .trim();
     }
 
     /** Shown progress minus the truth at the same moment, in ms; {@code started} null after the skip (not sampled). */
@@ -176,10 +208,12 @@ class LiveNowPlayingCostTest {
     }
 
     private int calls(String accessToken, Instant from, Instant to) {
-        List<LoggedRequest> requests = spotify.server().findAll(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
-                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+        List<LoggedRequest> requests = spotify.server()
+                .findAll(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+                        .withHeader("Authorization", equalTo("Bearer " + accessToken)));
         return (int) requests.stream()
-                .filter(r -> !r.getLoggedDate().toInstant().isBefore(from) && r.getLoggedDate().toInstant().isBefore(to))
+                .filter(r -> !r.getLoggedDate().toInstant().isBefore(from)
+                        && r.getLoggedDate().toInstant().isBefore(to))
                 .count();
     }
 }

@@ -12,26 +12,22 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.Eventually;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.Eventually;
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.Sessions;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** {@code GET /api/me/now-playing}: its stable shape, and how rarely it calls Spotify (R02, R06, R08). */
 @QuarkusTest
@@ -55,7 +51,9 @@ class NowPlayingApiTest {
 
     @Test
     void notSignedInIs401WithANullSong() {
-        given().get("/api/me/now-playing").then().statusCode(401)
+        given().get("/api/me/now-playing")
+                .then()
+                .statusCode(401)
                 .header("Cache-Control", "no-store")
                 .body("song", nullValue())
                 .body("status", equalTo("unavailable"));
@@ -64,7 +62,8 @@ class NowPlayingApiTest {
     @Test
     void playingTrackHasTheStableShape() {
         long before = System.currentTimeMillis();
-        poll().then().statusCode(200)
+        poll().then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("status", equalTo("playing"))
                 .body("stale", equalTo(false))
@@ -86,7 +85,8 @@ class NowPlayingApiTest {
     @Test
     void r06_episodeNamesTheEpisodePublisherAndShow() {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")));
-        poll().then().statusCode(200)
+        poll().then()
+                .statusCode(200)
                 .body("song.type", equalTo("episode"))
                 .body("song.trackName", equalTo("How Playlists Learned to Listen"))
                 .body("song.artists", contains("Backroom Radio"))
@@ -96,18 +96,29 @@ class NowPlayingApiTest {
     @Test
     void r06_pausedIsPausedAndNothingPlayingIsIdle() {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
-        poll().then().body("status", equalTo("paused")).body("song.isPlaying", equalTo(false)).body("song.progressMs", equalTo(61000));
-        for (var answer : List.of(aResponse().withStatus(204), okJson(FakeSpotify.fixture("currently-playing-ad.json")),
+        poll().then()
+                .body("status", equalTo("paused"))
+                .body("song.isPlaying", equalTo(false))
+                .body("song.progressMs", equalTo(61000));
+        for (var answer : List.of(
+                aResponse().withStatus(204),
+                okJson(FakeSpotify.fixture("currently-playing-ad.json")),
                 okJson("{\"currently_playing_type\":\"unknown\",\"item\":null}"))) {
             reset();
             spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, answer);
-            poll().then().statusCode(200).body("status", equalTo("idle")).body("song", nullValue()).body("stale", equalTo(false));
+            poll().then()
+                    .statusCode(200)
+                    .body("status", equalTo("idle"))
+                    .body("song", nullValue())
+                    .body("stale", equalTo(false));
         }
     }
 
     @Test
     void r08_tenTabsOfOneListenerCostOneUpstreamCall() throws Exception {
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(300));
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
+                okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(300));
         ExecutorService tabs = Executors.newFixedThreadPool(10);
         try {
             List<Future<Integer>> polls = new ArrayList<>();
@@ -137,22 +148,34 @@ class NowPlayingApiTest {
     void r02_after429NoCallUntilRetryAfterAndTheLastValueIsServedStale() throws Exception {
         poll().then().body("stale", equalTo(false));
         Thread.sleep(3100); // past the cache period
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "rate limited").withHeader("Retry-After", "2"));
-        // Refresh-ahead (R10): the first poll after the cache period gets the cached value at once; the 429 comes in the background.
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
+                FakeSpotify.spotifyError(429, "rate limited").withHeader("Retry-After", "2"));
+        // Refresh-ahead (R10): the first poll after the cache period gets the cached value at once; the 429 comes in
+        // the background.
         poll().then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
-        Eventually.within(Duration.ofSeconds(2), "the 429 marks the value stale", () -> poll().then().extract().path("stale").equals(true));
-        poll().then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"))
+        Eventually.within(
+                Duration.ofSeconds(2),
+                "the 429 marks the value stale",
+                () -> poll().then().extract().path("stale").equals(true));
+        poll().then()
+                .statusCode(200)
+                .body("stale", equalTo(true))
+                .body("song.trackName", equalTo("Night Drive"))
                 .body("status", equalTo("playing"));
         int callsAfter429 = spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
         assertEquals(2, callsAfter429);
         for (int i = 0; i < 5; i++) {
             poll().then().statusCode(200).body("stale", equalTo(true));
         }
-        assertEquals(callsAfter429, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "quiet until Retry-After has passed");
+        assertEquals(
+                callsAfter429, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "quiet until Retry-After has passed");
 
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
         Thread.sleep(2100);
-        Eventually.within(Duration.ofSeconds(2), "fresh again once Retry-After has passed",
+        Eventually.within(
+                Duration.ofSeconds(2),
+                "fresh again once Retry-After has passed",
                 () -> "Slow Morning".equals(poll().then().extract().path("song.trackName")));
         poll().then().body("stale", equalTo(false));
         assertEquals(callsAfter429 + 1, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
@@ -165,8 +188,12 @@ class NowPlayingApiTest {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{}").withFixedDelay(1500));
         long started = System.nanoTime();
         poll().then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 700, "the cached value is served without waiting for Spotify");
-        Eventually.within(Duration.ofSeconds(3), "the read timeout (1 s in tests) marks the value stale",
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - started).toMillis() < 700,
+                "the cached value is served without waiting for Spotify");
+        Eventually.within(
+                Duration.ofSeconds(3),
+                "the read timeout (1 s in tests) marks the value stale",
                 () -> poll().then().extract().path("stale").equals(true));
         int calls = spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING);
         assertEquals(2, calls);
@@ -176,8 +203,13 @@ class NowPlayingApiTest {
 
     @Test
     void r07_failureWithoutAnyEarlierValueIsUnavailableNotAnError() {
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(502).withBody("<html>bad gateway</html>"));
-        poll().then().statusCode(200).body("status", equalTo("unavailable")).body("song", nullValue()).body("stale", equalTo(true));
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(502).withBody("<html>bad gateway</html>"));
+        poll().then()
+                .statusCode(200)
+                .body("status", equalTo("unavailable"))
+                .body("song", nullValue())
+                .body("stale", equalTo(true));
     }
 
     @Test

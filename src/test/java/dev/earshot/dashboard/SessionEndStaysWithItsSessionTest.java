@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -14,25 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.auth.Session;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.auth.Session;
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.Sessions;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * Two sessions of one Spotify user (two devices, two refresh tokens) share the listener's cached data.
@@ -54,15 +49,20 @@ class SessionEndStaysWithItsSessionTest {
         spotify.resetWithSampleListener();
         userId = "listener-" + UUID.randomUUID();
         deadRefresh = "refresh-dead-" + UUID.randomUUID();
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).withRequestBody(containing("refresh_token=" + deadRefresh))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}").withFixedDelay(400)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .withRequestBody(containing("refresh_token=" + deadRefresh))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}")
+                        .withFixedDelay(400)));
     }
 
     @Test
     void r04_aRejectedRefreshOfOneSessionDoesNotSignOutAnotherSharingTheFetch() throws Exception {
         String dead = cookie("access-dead-" + UUID.randomUUID(), deadRefresh, Duration.ofSeconds(-30));
-        String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
+        String alive = cookie(
+                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
         assertOnlyTheDeadSessionIsSignedOut("/api/me/now-playing", dead, alive);
     }
 
@@ -70,44 +70,57 @@ class SessionEndStaysWithItsSessionTest {
     void r03_aSecond401OfOneSessionDoesNotSignOutAnotherSharingTheFetch() throws Exception {
         String deadToken = "access-revoked-" + UUID.randomUUID();
         // Spotify rejects the dead session's token, slowly, so the other session joins the same in-flight fetch.
-        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
-                .willReturn(FakeSpotify.spotifyError(401, "The access token expired").withFixedDelay(400)));
+        spotify.stub(get(urlPathMatching("/v1/me/.*"))
+                .withHeader("Authorization", equalTo("Bearer " + deadToken))
+                .atPriority(1)
+                .willReturn(FakeSpotify.spotifyError(401, "The access token expired")
+                        .withFixedDelay(400)));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
-        String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
+        String alive = cookie(
+                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
         assertOnlyTheDeadSessionIsSignedOut("/api/me/now-playing", dead, alive);
     }
 
     @Test
     void r04_onTheDashboardToo() throws Exception {
         String dead = cookie("access-dead-" + UUID.randomUUID(), deadRefresh, Duration.ofSeconds(-30));
-        String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
+        String alive = cookie(
+                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
         assertOnlyTheDeadSessionIsSignedOut("/dashboard", dead, alive);
     }
 
     @Test
     void r03_onTheDashboardToo() throws Exception {
         String deadToken = "access-revoked-" + UUID.randomUUID();
-        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
-                .willReturn(FakeSpotify.spotifyError(401, "The access token expired").withFixedDelay(400)));
+        spotify.stub(get(urlPathMatching("/v1/me/.*"))
+                .withHeader("Authorization", equalTo("Bearer " + deadToken))
+                .atPriority(1)
+                .willReturn(FakeSpotify.spotifyError(401, "The access token expired")
+                        .withFixedDelay(400)));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
-        String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
+        String alive = cookie(
+                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
         assertOnlyTheDeadSessionIsSignedOut("/dashboard", dead, alive);
     }
 
     @Test
     void r03_aDeadSessionThatOnlyStartedABackgroundRefreshIsSignedOutOnItsNextRequest() throws Exception {
-        String alive = cookie("access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
+        String alive = cookie(
+                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
         given().cookie(SESSION, alive).get("/api/me/now-playing").then().statusCode(200);
         Thread.sleep(3100); // past the cache period: the next reader starts a background refresh
         String deadToken = "access-revoked-" + UUID.randomUUID();
-        spotify.stub(get(urlPathMatching("/v1/me/.*")).withHeader("Authorization", equalTo("Bearer " + deadToken)).atPriority(1)
+        spotify.stub(get(urlPathMatching("/v1/me/.*"))
+                .withHeader("Authorization", equalTo("Bearer " + deadToken))
+                .atPriority(1)
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired")));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
 
         assertEquals(200, nowPlaying(dead).statusCode(), "served from the cache at once (R10)");
-        java.util.concurrent.atomic.AtomicReference<Response> next = new java.util.concurrent.atomic.AtomicReference<>();
-        dev.earshot.testing.Eventually.within(Duration.ofSeconds(3), "a request after the background refresh failed finds its sign-in dead",
-                () -> {
+        java.util.concurrent.atomic.AtomicReference<Response> next =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        dev.earshot.testing.Eventually.within(
+                Duration.ofSeconds(3), "a request after the background refresh failed finds its sign-in dead", () -> {
                     next.set(nowPlaying(dead));
                     return next.get().statusCode() == 401;
                 });
@@ -124,7 +137,9 @@ class SessionEndStaysWithItsSessionTest {
         Response aliveAnswer = request(path, alive);
         Response deadResponse = deadAnswer.get(10, TimeUnit.SECONDS);
 
-        assertTrue(deadResponse.statusCode() == 401 || deadResponse.statusCode() == 303, "the dead session is signed out: " + deadResponse.statusCode());
+        assertTrue(
+                deadResponse.statusCode() == 401 || deadResponse.statusCode() == 303,
+                "the dead session is signed out: " + deadResponse.statusCode());
         assertEquals(0, deadResponse.getDetailedCookie(SESSION).getMaxAge(), "its cookie is cleared");
         assertEquals(200, aliveAnswer.statusCode(), "the other session is not signed out");
         assertNull(aliveAnswer.getDetailedCookie(SESSION), "and keeps its cookie");
@@ -141,7 +156,14 @@ class SessionEndStaysWithItsSessionTest {
 
     private String cookie(String accessToken, String refreshToken, Duration left) {
         Instant now = Instant.now();
-        Session session = new Session(accessToken, refreshToken, now.plus(left), now.minus(Duration.ofHours(1)), userId, "Ada Listener", null);
+        Session session = new Session(
+                accessToken,
+                refreshToken,
+                now.plus(left),
+                now.minus(Duration.ofHours(1)),
+                userId,
+                "Ada Listener",
+                null);
         return Sessions.sealed(session);
     }
 }

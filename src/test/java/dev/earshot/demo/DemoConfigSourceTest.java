@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Demo mode is configuration: when it is on, and which Spotify settings it gives the app. */
@@ -27,13 +26,15 @@ class DemoConfigSourceTest {
 
     @Test
     void theSandboxIsGivenToTheAppAsItsSpotifySettings() {
-        assertEquals(Map.of(
-                "earshot.demo", "true",
-                "spotify.accounts-url", "/demo/spotify/accounts",
-                "spotify.api-url", "/demo/spotify/api",
-                "spotify.client-id", DemoSandbox.CLIENT_ID,
-                "spotify.client-secret", DemoSandbox.CLIENT_SECRET,
-                "spotify.redirect-uri", "/api/callback",
-                "spotify.refresh-token", DemoSandbox.OWNER_REFRESH_TOKEN), DemoConfigSource.sandboxSettings());
+        assertEquals(
+                Map.of(
+                        "earshot.demo", "true",
+                        "spotify.accounts-url", "/demo/spotify/accounts",
+                        "spotify.api-url", "/demo/spotify/api",
+                        "spotify.client-id", DemoSandbox.CLIENT_ID,
+                        "spotify.client-secret", DemoSandbox.CLIENT_SECRET,
+                        "spotify.redirect-uri", "/api/callback",
+                        "spotify.refresh-token", DemoSandbox.OWNER_REFRESH_TOKEN),
+                DemoConfigSource.sandboxSettings());
     }
 }

@@ -14,7 +14,8 @@ class DemoPlaybackTest {
 
     private final DemoPlayback playback = new DemoPlayback();
     // Far from the epoch, to show nothing depends on being near it.
-    private final Instant cycleStart = DemoPlayback.EPOCH.plus(playback.cycleLength().multipliedBy(1_000));
+    private final Instant cycleStart =
+            DemoPlayback.EPOCH.plus(playback.cycleLength().multipliedBy(1_000));
 
     private Optional<PlaybackState> at(int secondsIntoCycle) {
         return playback.at(cycleStart.plusSeconds(secondsIntoCycle));
@@ -23,7 +24,8 @@ class DemoPlaybackTest {
     @Test
     void aCycleLastsBetweenHalfAnHourAndFortyMinutes() {
         Duration cycle = playback.cycleLength();
-        assertTrue(cycle.compareTo(Duration.ofMinutes(30)) >= 0 && cycle.compareTo(Duration.ofMinutes(40)) <= 0,
+        assertTrue(
+                cycle.compareTo(Duration.ofMinutes(30)) >= 0 && cycle.compareTo(Duration.ofMinutes(40)) <= 0,
                 cycle.toString());
     }
 
@@ -41,7 +43,9 @@ class DemoPlaybackTest {
         Instant now = cycleStart.plusSeconds(100).plusMillis(250);
         PlaybackState state = playback.at(now).orElseThrow();
         assertEquals(Duration.between(state.changedAt(), now), state.progress());
-        assertEquals(state.progress().plusSeconds(7), playback.at(now.plusSeconds(7)).orElseThrow().progress());
+        assertEquals(
+                state.progress().plusSeconds(7),
+                playback.at(now.plusSeconds(7)).orElseThrow().progress());
     }
 
     @Test
@@ -100,7 +104,8 @@ class DemoPlaybackTest {
     @Test
     void theCycleRepeats() {
         PlaybackState now = at(500).orElseThrow();
-        PlaybackState nextRound = playback.at(cycleStart.plusSeconds(500).plus(playback.cycleLength())).orElseThrow();
+        PlaybackState nextRound = playback.at(cycleStart.plusSeconds(500).plus(playback.cycleLength()))
+                .orElseThrow();
         assertEquals(now.item(), nextRound.item());
         assertEquals(now.progress(), nextRound.progress());
         assertEquals(now.changedAt().plus(playback.cycleLength()), nextRound.changedAt());
@@ -142,8 +147,12 @@ class DemoPlaybackTest {
     void theLimitIsHonouredAndASongCountsTheMomentItEnds() {
         assertEquals(3, playback.playsBefore(cycleStart.plusSeconds(1600), 3).size());
         Instant mayonakaEnds = cycleStart.plusSeconds(252);
-        assertEquals(new Play(DemoCatalogue.MAYONAKA, mayonakaEnds), playback.playsBefore(mayonakaEnds, 1).get(0));
-        assertEquals(DemoCatalogue.LOUD_PROUD, playback.playsBefore(mayonakaEnds.minusMillis(1), 1).get(0).track());
+        assertEquals(
+                new Play(DemoCatalogue.MAYONAKA, mayonakaEnds),
+                playback.playsBefore(mayonakaEnds, 1).get(0));
+        assertEquals(
+                DemoCatalogue.LOUD_PROUD,
+                playback.playsBefore(mayonakaEnds.minusMillis(1), 1).get(0).track());
     }
 
     // --- The remote ---
@@ -157,7 +166,9 @@ class DemoPlaybackTest {
         assertEquals(Duration.ZERO, state.progress());
         assertTrue(state.playing());
         assertEquals(now, state.changedAt());
-        assertEquals(Duration.ofSeconds(5), playback.at(now.plusSeconds(5)).orElseThrow().progress());
+        assertEquals(
+                Duration.ofSeconds(5),
+                playback.at(now.plusSeconds(5)).orElseThrow().progress());
     }
 
     @Test
@@ -199,7 +210,8 @@ class DemoPlaybackTest {
         }
         // Pressing Pause again changes nothing.
         playback.pause(pausedAt.plusSeconds(30));
-        assertEquals(pausedAt, playback.at(pausedAt.plusSeconds(60)).orElseThrow().changedAt());
+        assertEquals(
+                pausedAt, playback.at(pausedAt.plusSeconds(60)).orElseThrow().changedAt());
 
         Instant resumedAt = pausedAt.plusSeconds(600);
         playback.resume(resumedAt);
@@ -208,10 +220,13 @@ class DemoPlaybackTest {
         assertEquals(DemoCatalogue.MAYONAKA, resumed.item());
         assertEquals(Duration.ofSeconds(100), resumed.progress());
         assertEquals(resumedAt, resumed.changedAt());
-        assertEquals(Duration.ofSeconds(107), playback.at(resumedAt.plusSeconds(7)).orElseThrow().progress());
+        assertEquals(
+                Duration.ofSeconds(107),
+                playback.at(resumedAt.plusSeconds(7)).orElseThrow().progress());
         // Pressing Play while playing changes nothing either.
         playback.resume(resumedAt.plusSeconds(10));
-        assertEquals(resumedAt, playback.at(resumedAt.plusSeconds(10)).orElseThrow().changedAt());
+        assertEquals(
+                resumedAt, playback.at(resumedAt.plusSeconds(10)).orElseThrow().changedAt());
     }
 
     @Test
@@ -229,7 +244,9 @@ class DemoPlaybackTest {
     void pauseDuringSilenceDoesNothing() {
         Instant now = cycleStart.plusSeconds(1950);
         playback.pause(now);
-        assertEquals(DemoCatalogue.LAST_TRAIN, playback.at(now.plusSeconds(40)).orElseThrow().item());
+        assertEquals(
+                DemoCatalogue.LAST_TRAIN,
+                playback.at(now.plusSeconds(40)).orElseThrow().item());
     }
 
     @Test
@@ -259,9 +276,13 @@ class DemoPlaybackTest {
         Instant now = cycleStart.plusSeconds(100);
         playback.skipToNext(now);
         // The skipped song counts as ending at the moment of the skip, and nothing ends in the future.
-        assertEquals(new Play(DemoCatalogue.MAYONAKA, now), playback.playsBefore(now, 1).get(0));
+        assertEquals(
+                new Play(DemoCatalogue.MAYONAKA, now),
+                playback.playsBefore(now, 1).get(0));
         playback.skipToNext(now.plusSeconds(10));
-        assertEquals(new Play(DemoCatalogue.ISBRU, now.plusSeconds(10)), playback.playsBefore(now.plusSeconds(10), 1).get(0));
+        assertEquals(
+                new Play(DemoCatalogue.ISBRU, now.plusSeconds(10)),
+                playback.playsBefore(now.plusSeconds(10), 1).get(0));
 
         // While paused, nothing finishes, however long the pause.
         Instant pausedAt = now.plusSeconds(20);

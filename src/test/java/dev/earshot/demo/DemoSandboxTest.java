@@ -56,7 +56,8 @@ class DemoSandboxTest {
     private static final String ALL_SCOPES = "user-read-currently-playing user-read-recently-played user-top-read";
     private static final String STATE = "st ate/é&x=1";
     /** The start of some round of the playback cycle; offsets below are seconds into it. */
-    private static final Instant ROUND = DemoPlayback.EPOCH.plus(new DemoPlayback().cycleLength().multipliedBy(500));
+    private static final Instant ROUND =
+            DemoPlayback.EPOCH.plus(new DemoPlayback().cycleLength().multipliedBy(500));
 
     private final SettableClock time = new SettableClock(ROUND.plusSeconds(60));
 
@@ -73,15 +74,25 @@ class DemoSandboxTest {
     void theConsentPageShowsTheSandboxTheAccountAndTheScopesEscaped() {
         String html = authorizeRequest(Map.of("scope", ALL_SCOPES + " <script>alert('x')</script>"))
                 .get(AUTHORIZE)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Cache-Control", "no-store")
-                .extract().asString();
-        for (String expected : new String[] {"Demo Spotify sandbox — sample data", "Earshot", "Demo Listener",
-                "See what you&#39;re playing right now", "See your recently played tracks",
-                "See your top artists and tracks", ">Allow</button>", ">Cancel</button>",
-                "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "href=\"consent.css\""}) {
+                .extract()
+                .asString();
+        for (String expected : new String[] {
+            "Demo Spotify sandbox — sample data",
+            "Earshot",
+            "Demo Listener",
+            "See what you&#39;re playing right now",
+            "See your recently played tracks",
+            "See your top artists and tracks",
+            ">Allow</button>",
+            ">Cancel</button>",
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;",
+            "href=\"consent.css\""
+        }) {
             assertThat(html, containsString(expected));
         }
         assertThat(html, not(containsString("<script")));
@@ -92,7 +103,8 @@ class DemoSandboxTest {
     @Test
     void theStylesheetIsServedByTheSandbox() {
         given().get(DemoSandbox.ACCOUNTS_PATH + "/consent.css")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/css"))
                 .body(containsString("prefers-color-scheme: dark"));
     }
@@ -101,12 +113,14 @@ class DemoSandboxTest {
     void localhostRedirectUrisAreRefusedOnAPageNotARedirect() {
         authorizeRequest(Map.of("redirect_uri", "http://localhost:8080/api/callback"))
                 .get(AUTHORIZE)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .header("Location", nullValue())
                 .body(containsString("INVALID_CLIENT: Insecure redirect URI"));
         authorizeRequest(Map.of("redirect_uri", "/api/callback"))
                 .get(AUTHORIZE)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body(containsString("INVALID_CLIENT: Invalid redirect URI"));
     }
 
@@ -114,7 +128,8 @@ class DemoSandboxTest {
     void anUnknownClientIsRefusedOnAPage() {
         authorizeRequest(Map.of("client_id", "someone-else"))
                 .get(AUTHORIZE)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .header("Location", nullValue())
                 .body(containsString("INVALID_CLIENT: Invalid client"));
     }
@@ -152,19 +167,23 @@ class DemoSandboxTest {
     void theWholeSignInGivesTokensThatOpenTheWebApi() {
         String code = allow(ALL_SCOPES);
         JsonPath tokens = exchange(code, VERIFIER, REDIRECT_URI)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(60)) // DemoProfile's access-token lifetime
                 .body("scope", equalTo(ALL_SCOPES))
                 .body("access_token", not(emptyString()))
                 .body("refresh_token", not(emptyString()))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String accessToken = tokens.getString("access_token");
 
         String origin = "http://127.0.0.1:" + RestAssured.port;
-        api(accessToken).get(API + "/me")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo("demo-listener"))
                 .body("display_name", equalTo("Demo Listener"))
                 .body("type", equalTo("user"))
@@ -174,8 +193,11 @@ class DemoSandboxTest {
                 .body("images[0].url", equalTo(origin + "/demo/spotify/art/demo-listener.svg"))
                 .body("images.height", hasItem(640));
 
-        api(accessToken).queryParam("additional_types", "track,episode").get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .queryParam("additional_types", "track,episode")
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("is_playing", equalTo(true))
                 .body("progress_ms", equalTo(60_000))
                 .body("timestamp", equalTo(ROUND.toEpochMilli()))
@@ -198,12 +220,17 @@ class DemoSandboxTest {
                 .body("item.album.images.width", equalTo(List.of(640, 300, 64)))
                 .body("item.album.images[0].url", startsWith(origin + "/demo/spotify/art/"));
 
-        api(accessToken).queryParam("limit", 5).get(API + "/me/player/recently-played")
-                .then().statusCode(200)
+        api(accessToken)
+                .queryParam("limit", 5)
+                .get(API + "/me/player/recently-played")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(5))
                 .body("limit", equalTo(5))
                 .body("items[0].track.name", equalTo("Loud & <Proud>"))
-                .body("items[0].played_at", equalTo(DateTimeFormatter.ISO_INSTANT.format(ROUND).replace("Z", ".000Z")))
+                .body(
+                        "items[0].played_at",
+                        equalTo(DateTimeFormatter.ISO_INSTANT.format(ROUND).replace("Z", ".000Z")))
                 .body("items[0]", hasKey("context"))
                 .body("items.track.type", everyItem(equalTo("track")))
                 .body("cursors.after", equalTo(Long.toString(ROUND.toEpochMilli())))
@@ -211,9 +238,13 @@ class DemoSandboxTest {
                 .body("next", containsString("before="))
                 .body("href", startsWith(origin + "/demo/spotify/api/v1/me/player/recently-played"));
 
-        api(accessToken).queryParam("time_range", "short_term").queryParam("limit", 5).queryParam("offset", 5)
+        api(accessToken)
+                .queryParam("time_range", "short_term")
+                .queryParam("limit", 5)
+                .queryParam("offset", 5)
                 .get(API + "/me/top/tracks")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(5))
                 .body("total", equalTo(12))
                 .body("limit", equalTo(5))
@@ -223,8 +254,10 @@ class DemoSandboxTest {
                 .body("href", containsString("time_range=short_term"))
                 .body("items.type", everyItem(equalTo("track")));
 
-        api(accessToken).get(API + "/me/top/artists")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/top/artists")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(13))
                 .body("total", equalTo(13))
                 .body("limit", equalTo(20))
@@ -243,7 +276,8 @@ class DemoSandboxTest {
         String code = allow(ALL_SCOPES);
         exchange(code, VERIFIER, REDIRECT_URI).then().statusCode(200);
         exchange(code, VERIFIER, REDIRECT_URI)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("invalid_grant"))
                 .body("error_description", equalTo("Invalid authorization code"));
     }
@@ -251,7 +285,8 @@ class DemoSandboxTest {
     @Test
     void aWrongVerifierIsRefused() {
         exchange(allow(ALL_SCOPES), VERIFIER.replace('d', 'e'), REDIRECT_URI)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("invalid_grant"))
                 .body("error_description", equalTo("code_verifier was incorrect"));
     }
@@ -259,7 +294,8 @@ class DemoSandboxTest {
     @Test
     void aDifferentRedirectUriIsRefused() {
         exchange(allow(ALL_SCOPES), VERIFIER, REDIRECT_URI + "/")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("invalid_grant"));
     }
 
@@ -272,64 +308,103 @@ class DemoSandboxTest {
 
     @Test
     void aWrongClientSecretIsRefused() {
-        given().auth().preemptive().basic(DemoSandbox.CLIENT_ID, "not-the-secret")
-                .formParams(Map.of("grant_type", "authorization_code", "code", allow(ALL_SCOPES),
-                        "redirect_uri", REDIRECT_URI, "code_verifier", VERIFIER))
+        given().auth()
+                .preemptive()
+                .basic(DemoSandbox.CLIENT_ID, "not-the-secret")
+                .formParams(Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        allow(ALL_SCOPES),
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "code_verifier",
+                        VERIFIER))
                 .post(TOKEN)
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .body("error", equalTo("invalid_client"))
                 .body("error_description", equalTo("Invalid client"));
     }
 
     @Test
     void clientCredentialsMayComeAsFormFields() {
-        given().formParams(Map.of("grant_type", "authorization_code", "code", allow(ALL_SCOPES),
-                        "redirect_uri", REDIRECT_URI, "code_verifier", VERIFIER,
-                        "client_id", DemoSandbox.CLIENT_ID, "client_secret", DemoSandbox.CLIENT_SECRET))
+        given().formParams(Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        allow(ALL_SCOPES),
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "code_verifier",
+                        VERIFIER,
+                        "client_id",
+                        DemoSandbox.CLIENT_ID,
+                        "client_secret",
+                        DemoSandbox.CLIENT_SECRET))
                 .post(TOKEN)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void anUnknownGrantTypeIsRefused() {
-        given().auth().preemptive().basic(DemoSandbox.CLIENT_ID, DemoSandbox.CLIENT_SECRET)
+        given().auth()
+                .preemptive()
+                .basic(DemoSandbox.CLIENT_ID, DemoSandbox.CLIENT_SECRET)
                 .formParam("grant_type", "password")
                 .post(TOKEN)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("unsupported_grant_type"));
     }
 
     @Test
     void refreshingGivesANewAccessTokenAndRotatesTheRefreshToken() {
-        JsonPath first = exchange(allow(ALL_SCOPES), VERIFIER, REDIRECT_URI).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath first = exchange(allow(ALL_SCOPES), VERIFIER, REDIRECT_URI)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String refreshToken = first.getString("refresh_token");
 
         time.advance(Duration.ofMinutes(6));
-        api(first.getString("access_token")).get(API + "/me")
-                .then().statusCode(401)
+        api(first.getString("access_token"))
+                .get(API + "/me")
+                .then()
+                .statusCode(401)
                 .body("error.status", equalTo(401))
                 .body("error.message", equalTo("The access token expired"));
 
-        JsonPath second = refresh(refreshToken).then().statusCode(200)
+        JsonPath second = refresh(refreshToken)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("token_type", equalTo("Bearer"))
                 .body("scope", equalTo(ALL_SCOPES))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertNotEquals(refreshToken, second.getString("refresh_token"));
         api(second.getString("access_token")).get(API + "/me").then().statusCode(200);
 
         // The old refresh token keeps working, and a PKCE client may refresh with its id alone.
         refresh(refreshToken).then().statusCode(200);
-        given().formParams(Map.of("grant_type", "refresh_token", "refresh_token", second.getString("refresh_token"),
-                        "client_id", DemoSandbox.CLIENT_ID))
+        given().formParams(Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        second.getString("refresh_token"),
+                        "client_id",
+                        DemoSandbox.CLIENT_ID))
                 .post(TOKEN)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
 
         // Six months after signing in, no refresh helps any more.
         time.advance(Duration.ofDays(184));
         refresh(second.getString("refresh_token"))
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("invalid_grant"))
                 .body("error_description", equalTo("Refresh token revoked"));
     }
@@ -337,10 +412,13 @@ class DemoSandboxTest {
     @Test
     void theOwnersStandingSignInIsRefreshedAtTheTokenEndpointLikeAnyOther() {
         // Demo mode configures it as SPOTIFY_REFRESH_TOKEN: the app obtains the owner's tokens over HTTP.
-        JsonPath answer = refresh(DemoSandbox.OWNER_REFRESH_TOKEN).then().statusCode(200)
+        JsonPath answer = refresh(DemoSandbox.OWNER_REFRESH_TOKEN)
+                .then()
+                .statusCode(200)
                 .body("token_type", equalTo("Bearer"))
                 .body("scope", equalTo(ALL_SCOPES))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         api(answer.getString("access_token")).get(API + "/me").then().statusCode(200);
         refresh(answer.getString("refresh_token")).then().statusCode(200);
     }
@@ -355,24 +433,30 @@ class DemoSandboxTest {
 
     @Test
     void badOrMissingTokensGetSpotifysErrorShape() {
-        api("not-a-token").get(API + "/me")
-                .then().statusCode(401)
+        api("not-a-token")
+                .get(API + "/me")
+                .then()
+                .statusCode(401)
                 .contentType(containsString("application/json"))
                 .body("error.status", equalTo(401))
                 .body("error.message", equalTo("Invalid access token"));
         given().get(API + "/me/player/currently-playing")
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .body("error.message", equalTo("Invalid access token"));
         // A refresh token is not a bearer token.
-        String refreshToken = exchange(allow(ALL_SCOPES), VERIFIER, REDIRECT_URI).jsonPath().getString("refresh_token");
+        String refreshToken =
+                exchange(allow(ALL_SCOPES), VERIFIER, REDIRECT_URI).jsonPath().getString("refresh_token");
         api(refreshToken).get(API + "/me").then().statusCode(401);
     }
 
     @Test
     void aMissingScopeIsForbidden() {
         String accessToken = signIn("user-top-read");
-        api(accessToken).get(API + "/me/player/recently-played")
-                .then().statusCode(403)
+        api(accessToken)
+                .get(API + "/me/player/recently-played")
+                .then()
+                .statusCode(403)
                 .body("error.status", equalTo(403))
                 .body("error.message", equalTo("Insufficient client scope"));
         api(accessToken).get(API + "/me/top/tracks").then().statusCode(200);
@@ -381,16 +465,25 @@ class DemoSandboxTest {
     @Test
     void invalidParametersGetSpotifysErrorShape() {
         String accessToken = signIn(ALL_SCOPES);
-        api(accessToken).queryParam("time_range", "forever").get(API + "/me/top/artists")
-                .then().statusCode(400)
+        api(accessToken)
+                .queryParam("time_range", "forever")
+                .get(API + "/me/top/artists")
+                .then()
+                .statusCode(400)
                 .body("error.status", equalTo(400))
                 .body("error.message", equalTo("Invalid time range"));
         for (String limit : new String[] {"0", "51", "ten"}) {
-            api(accessToken).queryParam("limit", limit).get(API + "/me/top/tracks")
-                    .then().statusCode(400)
+            api(accessToken)
+                    .queryParam("limit", limit)
+                    .get(API + "/me/top/tracks")
+                    .then()
+                    .statusCode(400)
                     .body("error.status", equalTo(400));
-            api(accessToken).queryParam("limit", limit).get(API + "/me/player/recently-played")
-                    .then().statusCode(400);
+            api(accessToken)
+                    .queryParam("limit", limit)
+                    .get(API + "/me/player/recently-played")
+                    .then()
+                    .statusCode(400);
         }
     }
 
@@ -398,13 +491,18 @@ class DemoSandboxTest {
     void anEpisodeShowsOnlyWhenEpisodesAreAskedFor() {
         time.set(ROUND.plusSeconds(800));
         String accessToken = signIn(ALL_SCOPES);
-        api(accessToken).get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("currently_playing_type", equalTo("episode"))
                 .body("$", hasKey("item"))
                 .body("item", nullValue());
-        api(accessToken).queryParam("additional_types", "track,episode").get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .queryParam("additional_types", "track,episode")
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("currently_playing_type", equalTo("episode"))
                 .body("progress_ms", equalTo(11_000))
                 .body("item.type", equalTo("episode"))
@@ -419,58 +517,75 @@ class DemoSandboxTest {
     void aPausedSongKeepsItsPlaceAndSilenceIsNoContent() {
         time.set(ROUND.plusSeconds(1480));
         String accessToken = signIn(ALL_SCOPES);
-        api(accessToken).get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("is_playing", equalTo(false))
                 .body("progress_ms", equalTo(95_000))
                 .body("item.name", startsWith("Goldberg Variations, BWV 988"));
         time.set(ROUND.plusSeconds(1950));
-        api(signIn(ALL_SCOPES)).get(API + "/me/player/currently-playing")
-                .then().statusCode(204)
+        api(signIn(ALL_SCOPES))
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(204)
                 .body(emptyString());
     }
 
     @Test
     void theRemoteSkipsPausesAndResumesWhatTheWebApiReports() {
         String accessToken = signIn(ALL_SCOPES);
-        api(accessToken).get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("item.name", equalTo("真夜中のドライブ"))
                 .body("progress_ms", equalTo(60_000));
 
         given().post(REMOTE + "/next").then().statusCode(204).body(emptyString());
-        api(accessToken).get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("item.name", equalTo("Ísbrú"))
                 .body("progress_ms", equalTo(0))
                 .body("is_playing", equalTo(true))
                 .body("timestamp", equalTo(time.instant().toEpochMilli()));
         // The skipped song ended just now, as far as recently played is concerned.
-        api(accessToken).queryParam("limit", 1).get(API + "/me/player/recently-played")
-                .then().statusCode(200)
+        api(accessToken)
+                .queryParam("limit", 1)
+                .get(API + "/me/player/recently-played")
+                .then()
+                .statusCode(200)
                 .body("items[0].track.name", equalTo("真夜中のドライブ"))
                 .body("items[0].played_at", equalTo(PLAYED_AT.format(time.instant())));
 
         time.advance(Duration.ofSeconds(5));
         given().post(REMOTE + "/pause").then().statusCode(204);
         time.advance(Duration.ofSeconds(50)); // less than a token's minute under DemoProfile
-        api(accessToken).get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("item.name", equalTo("Ísbrú"))
                 .body("progress_ms", equalTo(5_000))
                 .body("is_playing", equalTo(false));
 
         given().post(REMOTE + "/play").then().statusCode(204);
         time.advance(Duration.ofSeconds(2));
-        api(accessToken).get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("item.name", equalTo("Ísbrú"))
                 .body("progress_ms", equalTo(7_000))
                 .body("is_playing", equalTo(true));
 
         given().post(REMOTE + "/restart").then().statusCode(204);
-        api(accessToken).get(API + "/me/player/currently-playing")
-                .then().statusCode(200)
+        api(accessToken)
+                .get(API + "/me/player/currently-playing")
+                .then()
+                .statusCode(200)
                 .body("item.name", equalTo("真夜中のドライブ"))
                 .body("progress_ms", equalTo(0))
                 .body("is_playing", equalTo(true));
@@ -479,7 +594,8 @@ class DemoSandboxTest {
     @Test
     void coverArtIsAnSvg() {
         given().get(DemoSandbox.ART_PATH + "/abc123.svg")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(containsString("image/svg+xml"))
                 .body(startsWith("<svg"))
                 .body(containsString("viewBox='0 0 640 640'"));
@@ -511,7 +627,8 @@ class DemoSandboxTest {
         form.put("code_challenge", CHALLENGE);
         form.putAll(overrides);
         form.put("decision", decision);
-        return given().redirects().follow(false)
+        return given().redirects()
+                .follow(false)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(form)
                 .post(AUTHORIZE);
@@ -526,19 +643,34 @@ class DemoSandboxTest {
     }
 
     private static String signIn(String scopes) {
-        return exchange(allow(scopes), VERIFIER, REDIRECT_URI).then().statusCode(200)
-                .extract().jsonPath().getString("access_token");
+        return exchange(allow(scopes), VERIFIER, REDIRECT_URI)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("access_token");
     }
 
     private static Response exchange(String code, String verifier, String redirectUri) {
-        return given().auth().preemptive().basic(DemoSandbox.CLIENT_ID, DemoSandbox.CLIENT_SECRET)
-                .formParams(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
-                        "code_verifier", verifier))
+        return given().auth()
+                .preemptive()
+                .basic(DemoSandbox.CLIENT_ID, DemoSandbox.CLIENT_SECRET)
+                .formParams(Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        redirectUri,
+                        "code_verifier",
+                        verifier))
                 .post(TOKEN);
     }
 
     private static Response refresh(String refreshToken) {
-        return given().auth().preemptive().basic(DemoSandbox.CLIENT_ID, DemoSandbox.CLIENT_SECRET)
+        return given().auth()
+                .preemptive()
+                .basic(DemoSandbox.CLIENT_ID, DemoSandbox.CLIENT_SECRET)
                 .formParams(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))
                 .post(TOKEN);
     }
@@ -551,7 +683,8 @@ class DemoSandboxTest {
         Map<String, String> query = new HashMap<>();
         for (String pair : URI.create(response.header("Location")).getRawQuery().split("&")) {
             int equals = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            query.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return query;

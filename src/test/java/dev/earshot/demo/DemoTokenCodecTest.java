@@ -13,8 +13,12 @@ class DemoTokenCodecTest {
 
     private static final Instant SIGNED_IN = Instant.parse("2026-11-23T15:04:05.123Z");
     private final DemoTokenCodec codec = new DemoTokenCodec();
-    private final DemoToken token = new DemoToken(DemoToken.Kind.ACCESS, SIGNED_IN, SIGNED_IN.plusSeconds(300),
-            Set.of("user-top-read", "user-read-recently-played", "odd|scope<>&\"é"), "nonce-1");
+    private final DemoToken token = new DemoToken(
+            DemoToken.Kind.ACCESS,
+            SIGNED_IN,
+            SIGNED_IN.plusSeconds(300),
+            Set.of("user-top-read", "user-read-recently-played", "odd|scope<>&\"é"),
+            "nonce-1");
 
     @Test
     void whatIsSealedOpensUnchanged() {
@@ -37,8 +41,9 @@ class DemoTokenCodecTest {
     void aTamperedPayloadIsRefused() {
         String sealed = codec.seal(token);
         String payload = new String(Base64.getUrlDecoder().decode(sealed.substring(0, sealed.indexOf('.'))));
-        String forged = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.replace("ACCESS", "REFRESH").getBytes())
+        String forged = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.replace("ACCESS", "REFRESH").getBytes())
                 + sealed.substring(sealed.indexOf('.'));
         assertTrue(codec.open(forged).isEmpty());
     }
@@ -47,7 +52,8 @@ class DemoTokenCodecTest {
     void aTamperedSignatureIsRefused() {
         String sealed = codec.seal(token);
         char last = sealed.charAt(sealed.length() - 2);
-        String forged = sealed.substring(0, sealed.length() - 2) + (last == 'A' ? 'B' : 'A')
+        String forged = sealed.substring(0, sealed.length() - 2)
+                + (last == 'A' ? 'B' : 'A')
                 + sealed.charAt(sealed.length() - 1);
         assertTrue(codec.open(forged).isEmpty());
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.earshot.config.ImageConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,15 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import dev.earshot.config.ImageConfig;
 
 /** Album art comes only from allowed origins, as a raster image, small and quick enough (S23). */
 class AlbumArtFetcherTest {
@@ -36,10 +33,9 @@ class AlbumArtFetcherTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     private static final int MAX_BYTES = 64 * 1024;
     private static final byte[] PNG = png(1000);
-    private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F' };
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
 
-    private record Config(List<String> origins, Duration timeout, int maxBytes) implements ImageConfig {
-    }
+    private record Config(List<String> origins, Duration timeout, int maxBytes) implements ImageConfig {}
 
     /** How a test path answers. */
     private interface Answer {
@@ -62,7 +58,8 @@ class AlbumArtFetcherTest {
             String path = exchange.getRequestURI().getPath();
             requests.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
             try (exchange) {
-                answers.getOrDefault(path, reply(404, "text/plain", "not here".getBytes())).send(exchange);
+                answers.getOrDefault(path, reply(404, "text/plain", "not here".getBytes()))
+                        .send(exchange);
             } catch (IOException | InterruptedException e) {
                 // The client gave up, as it should.
             }
@@ -157,7 +154,12 @@ class AlbumArtFetcherTest {
 
     @Test
     void onlyRasterImagesAreAccepted() {
-        answers.put("/art.svg", reply(200, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes()));
+        answers.put(
+                "/art.svg",
+                reply(
+                        200,
+                        "image/svg+xml",
+                        "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes()));
         answers.put("/page", reply(200, "text/html", "<html><script>alert(1)</script></html>".getBytes()));
         answers.put("/untyped", reply(200, null, PNG));
         answers.put("/liar.png", reply(200, "image/png", "<html><script>alert(1)</script></html>".getBytes()));
@@ -205,7 +207,10 @@ class AlbumArtFetcherTest {
             }
         });
         long start = System.nanoTime();
-        assertTrue(patient.dataUri(origin + "endless.png").toCompletableFuture().join().isEmpty());
+        assertTrue(patient.dataUri(origin + "endless.png")
+                .toCompletableFuture()
+                .join()
+                .isEmpty());
         assertTrue(elapsed(start).compareTo(Duration.ofSeconds(3)) < 0, "stopped reading: " + elapsed(start));
     }
 
@@ -259,16 +264,23 @@ class AlbumArtFetcherTest {
                 "https://i.scdn.co/" + "a".repeat(3000))) {
             assertTrue(spotify.check(url).isEmpty(), url);
         }
-        for (String url : List.of("https://i.scdn.co/image/ab67616d0000b273", "https://I.SCDN.CO/image/abc",
-                "https://i.scdn.co:443/image/abc", "HTTPS://i.scdn.co/image/abc")) {
+        for (String url : List.of(
+                "https://i.scdn.co/image/ab67616d0000b273",
+                "https://I.SCDN.CO/image/abc",
+                "https://i.scdn.co:443/image/abc",
+                "HTTPS://i.scdn.co/image/abc")) {
             assertTrue(spotify.check(url).isPresent(), url);
         }
     }
 
     @Test
     void onlyBareOriginsCanBeConfigured() {
-        ImageOrigins origins = ImageOrigins.of(List.of("https://cdn.example/images/", "https://user@other.example/",
-                "not a url", "http://127.0.0.1:1234", " https://ok.example/ "));
+        ImageOrigins origins = ImageOrigins.of(List.of(
+                "https://cdn.example/images/",
+                "https://user@other.example/",
+                "not a url",
+                "http://127.0.0.1:1234",
+                " https://ok.example/ "));
         assertTrue(origins.check("https://cdn.example/images/a.png").isEmpty(), "an origin with a path is ignored");
         assertTrue(origins.check("https://other.example/a.png").isEmpty());
         assertTrue(origins.check("http://127.0.0.1:1234/a.png").isPresent(), "explicit http is honoured");
@@ -276,7 +288,10 @@ class AlbumArtFetcherTest {
     }
 
     private Optional<String> fetch(String url) {
-        return fetcher.dataUri(url).toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        return fetcher.dataUri(url)
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     private int count(String path) {
@@ -297,7 +312,7 @@ class AlbumArtFetcherTest {
     /** A PNG signature padded to {@code size} bytes: enough for the format check, which is all that reads it. */
     private static byte[] png(int size) {
         byte[] bytes = new byte[size];
-        byte[] signature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
         System.arraycopy(signature, 0, bytes, 0, signature.length);
         return bytes;
     }

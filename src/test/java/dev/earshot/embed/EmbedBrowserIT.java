@@ -3,16 +3,14 @@ package dev.earshot.embed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
-
 import dev.earshot.testing.Browser;
 import dev.earshot.testing.DemoProfile;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /**
  * The public embeds as a visitor's browser shows them, against the packaged jar in demo mode (where
@@ -32,9 +30,13 @@ class EmbedBrowserIT {
         browser.open("/embed/now-playing");
         browser.script("document.body.innerHTML = ''; const img = document.createElement('img');"
                 + "img.id = 'card'; img.src = '/embed/now-playing.svg?theme=light'; document.body.appendChild(img);");
-        Long width = browser.waitUntil(Duration.ofSeconds(10), "the card image loads",
-                d -> browser.<Boolean>script("const i = document.getElementById('card'); return i.complete && i.naturalWidth > 0;")
-                        ? browser.<Long>script("return document.getElementById('card').naturalWidth;") : null);
+        Long width = browser.waitUntil(
+                Duration.ofSeconds(10),
+                "the card image loads",
+                d -> browser.<Boolean>script(
+                                "const i = document.getElementById('card'); return i.complete && i.naturalWidth > 0;")
+                        ? browser.<Long>script("return document.getElementById('card').naturalWidth;")
+                        : null);
         assertEquals(480L, width, "the card's default width");
         browser.screenshot("embed-card");
         browser.open("/embed/now-playing.svg?theme=dark&width=400");
@@ -45,7 +47,9 @@ class EmbedBrowserIT {
     void iframePageShowsTheOwnersLiveCard() {
         browser.resize(new Browser.Viewport(520, 240, false));
         browser.open("/embed/now-playing");
-        String state = browser.waitUntil(Duration.ofSeconds(10), "the live card",
+        String state = browser.waitUntil(
+                Duration.ofSeconds(10),
+                "the live card",
                 d -> d.findElement(By.cssSelector("section#now-playing")).getAttribute("data-state"));
         assertTrue(state.matches("playing|paused|idle"), state);
         browser.screenshot("embed-iframe");

@@ -7,17 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-
 import dev.earshot.embed.CardOptions.Theme;
 import dev.earshot.listening.ArtistCredit;
 import dev.earshot.listening.NowPlaying;
@@ -25,11 +14,21 @@ import dev.earshot.listening.NowPlaying.Kind;
 import dev.earshot.listening.NowPlaying.Status;
 import dev.earshot.listening.Play;
 import dev.earshot.listening.Track;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /** The README card: every state, every option, and names that try to break out of the XML (S22). */
 class SvgCardTest {
 
-    private static final String ART = "data:image/png;base64," + Base64.getEncoder().encodeToString(new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+    private static final String ART =
+            "data:image/png;base64," + Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
 
     private static final List<String> HOSTILE = List.of(
             "\"><script>alert(1)</script>",
@@ -75,17 +74,29 @@ class SvgCardTest {
 
     @Test
     void episodeShowsTheShow() {
-        NowPlaying episode = new NowPlaying(Status.PLAYING, Kind.EPISODE, 0, 3_725_000, 0, "e1", "Episode 12",
-                List.of(new ArtistCredit("Publisher Inc", null)), "The Show", null, null);
-        Document card = SvgDocuments.parse(render(new CardContent(episode, null, null, false, 61_000), CardOptions.DEFAULTS));
+        NowPlaying episode = new NowPlaying(
+                Status.PLAYING,
+                Kind.EPISODE,
+                0,
+                3_725_000,
+                0,
+                "e1",
+                "Episode 12",
+                List.of(new ArtistCredit("Publisher Inc", null)),
+                "The Show",
+                null,
+                null);
+        Document card =
+                SvgDocuments.parse(render(new CardContent(episode, null, null, false, 61_000), CardOptions.DEFAULTS));
         assertTrue(SvgDocuments.lines(card).contains("The Show"));
         assertTrue(SvgDocuments.lines(card).contains("1:01 / 1:02:05"));
     }
 
     @Test
     void idleWithoutHistorySaysNothingPlaying() {
-        for (NowPlaying idle : new NowPlaying[] { null, NowPlaying.idle() }) {
-            Document card = SvgDocuments.parse(render(new CardContent(idle, null, null, false, 0), CardOptions.DEFAULTS));
+        for (NowPlaying idle : new NowPlaying[] {null, NowPlaying.idle()}) {
+            Document card =
+                    SvgDocuments.parse(render(new CardContent(idle, null, null, false, 0), CardOptions.DEFAULTS));
             assertTrue(SvgDocuments.lines(card).contains("Nothing playing"));
             assertNull(SvgDocuments.byClass(card, "g", "eq"));
             assertNull(SvgDocuments.byClass(card, "rect", "fill"), "no progress when idle");
@@ -123,10 +134,17 @@ class SvgCardTest {
 
     @Test
     void progressIsClampedToTheTrack() {
-        assertEquals(1.0, fillRatio(SvgDocuments.parse(render(content(track(Status.PLAYING), 999_999, null), CardOptions.DEFAULTS))));
-        assertEquals(0.0, fillRatio(SvgDocuments.parse(render(content(track(Status.PLAYING), -5, null), CardOptions.DEFAULTS))));
-        NowPlaying unknownLength = new NowPlaying(Status.PLAYING, Kind.TRACK, 0, 0, 0, "t", "Local file", List.of(), null, null, null);
-        Document card = SvgDocuments.parse(render(new CardContent(unknownLength, null, null, false, 5_000), CardOptions.DEFAULTS));
+        assertEquals(
+                1.0,
+                fillRatio(SvgDocuments.parse(
+                        render(content(track(Status.PLAYING), 999_999, null), CardOptions.DEFAULTS))));
+        assertEquals(
+                0.0,
+                fillRatio(SvgDocuments.parse(render(content(track(Status.PLAYING), -5, null), CardOptions.DEFAULTS))));
+        NowPlaying unknownLength =
+                new NowPlaying(Status.PLAYING, Kind.TRACK, 0, 0, 0, "t", "Local file", List.of(), null, null, null);
+        Document card = SvgDocuments.parse(
+                render(new CardContent(unknownLength, null, null, false, 5_000), CardOptions.DEFAULTS));
         assertNull(SvgDocuments.byClass(card, "rect", "fill"), "no bar without a length");
     }
 
@@ -146,8 +164,11 @@ class SvgCardTest {
 
     @Test
     void onlyRasterDataUrisBecomeImages() {
-        for (String art : List.of("https://i.scdn.co/image/abc", "data:image/svg+xml;base64,PHN2Zz4=",
-                "data:image/png;base64,AAAA\" onload=\"x", "javascript:alert(1)")) {
+        for (String art : List.of(
+                "https://i.scdn.co/image/abc",
+                "data:image/svg+xml;base64,PHN2Zz4=",
+                "data:image/png;base64,AAAA\" onload=\"x",
+                "javascript:alert(1)")) {
             String svg = render(content(track(Status.PLAYING), 0, art), CardOptions.DEFAULTS);
             Document card = SvgDocuments.parse(svg);
             assertTrue(SvgDocuments.elements(card, "image").isEmpty(), art);
@@ -179,7 +200,8 @@ class SvgCardTest {
 
     @Test
     void referencesNothingOutsideItself() {
-        for (CardContent content : List.of(content(track(Status.PLAYING), 1_000, ART), new CardContent(null, lastPlayed(), null, false, 0))) {
+        for (CardContent content : List.of(
+                content(track(Status.PLAYING), 1_000, ART), new CardContent(null, lastPlayed(), null, false, 0))) {
             String svg = render(content, CardOptions.DEFAULTS);
             assertEquals(1, count(svg, "http"), "only the SVG namespace: " + svg);
             assertTrue(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
@@ -197,17 +219,30 @@ class SvgCardTest {
     @Test
     void hostileNamesStayLiteralTextInWellFormedXml() {
         for (String name : HOSTILE) {
-            for (int width : new int[] { CardOptions.MIN_WIDTH, CardOptions.MAX_WIDTH }) {
-                Track track = new Track("t", name, List.of(new ArtistCredit(name, null)), name, null, null, 200_000, null);
-                NowPlaying playing = new NowPlaying(Status.PLAYING, Kind.TRACK, 0, 200_000, 0, "t", name,
-                        List.of(new ArtistCredit(name, null)), name, null, null);
-                for (CardContent content : List.of(new CardContent(playing, null, null, false, 0),
+            for (int width : new int[] {CardOptions.MIN_WIDTH, CardOptions.MAX_WIDTH}) {
+                Track track =
+                        new Track("t", name, List.of(new ArtistCredit(name, null)), name, null, null, 200_000, null);
+                NowPlaying playing = new NowPlaying(
+                        Status.PLAYING,
+                        Kind.TRACK,
+                        0,
+                        200_000,
+                        0,
+                        "t",
+                        name,
+                        List.of(new ArtistCredit(name, null)),
+                        name,
+                        null,
+                        null);
+                for (CardContent content : List.of(
+                        new CardContent(playing, null, null, false, 0),
                         new CardContent(null, new Play(track, Instant.EPOCH), null, false, 0))) {
                     String svg = render(content, CardOptions.parse(null, String.valueOf(width), null));
                     Document card = SvgDocuments.parse(svg);
                     String expected = SvgText.fit(SvgText.clean(name), 1_000);
                     List<String> lines = SvgDocuments.lines(card);
-                    assertTrue(lines.stream().anyMatch(line -> line.equals(expected) || isPrefixCut(line, expected)),
+                    assertTrue(
+                            lines.stream().anyMatch(line -> line.equals(expected) || isPrefixCut(line, expected)),
                             () -> "'" + expected + "' in " + lines);
                     if (width == CardOptions.MAX_WIDTH) {
                         assertTrue(lines.contains(expected), () -> "'" + expected + "' whole in " + lines);
@@ -230,14 +265,18 @@ class SvgCardTest {
         Document card = SvgDocuments.parse(render(content(named(name), 0, null), CardOptions.DEFAULTS));
         Element title = SvgDocuments.byClass(card, "text", "title");
         assertEquals("ltr", title.getAttribute("direction"));
-        assertEquals("\u2068" + name + "\u2069", title.getTextContent(), "a first-strong isolate ends the override with the name");
+        assertEquals(
+                "\u2068" + name + "\u2069",
+                title.getTextContent(),
+                "a first-strong isolate ends the override with the name");
     }
 
     @Test
     void aVeryLongNameIsCutToTheCardByCodePoint() {
         String longName = "A".repeat(2_000) + "😀".repeat(1_500);
-        for (int width : new int[] { 300, 480, 800 }) {
-            String svg = render(content(named(longName), 0, null), CardOptions.parse(null, String.valueOf(width), null));
+        for (int width : new int[] {300, 480, 800}) {
+            String svg =
+                    render(content(named(longName), 0, null), CardOptions.parse(null, String.valueOf(width), null));
             Document card = SvgDocuments.parse(svg);
             String title = SvgDocuments.lines(card).get(1);
             assertTrue(title.endsWith(SvgText.ELLIPSIS), title);
@@ -259,23 +298,32 @@ class SvgCardTest {
         assertEquals(CardOptions.DEFAULTS, CardOptions.parse(null, null, null));
         assertEquals(CardOptions.DEFAULTS, CardOptions.parse("", " ", null));
         assertEquals(new CardOptions(Theme.DARK, 300, true, false), CardOptions.parse("Dark", "300", "progress"));
-        assertEquals(new CardOptions(Theme.LIGHT, 800, true, true), CardOptions.parse("light", "800", " art , progress "));
+        assertEquals(
+                new CardOptions(Theme.LIGHT, 800, true, true), CardOptions.parse("light", "800", " art , progress "));
         assertEquals(new CardOptions(Theme.AUTO, 480, false, false), CardOptions.parse("auto", "480", ""));
     }
 
     @Test
     void invalidOptionsSayWhatIsAccepted() {
         for (String theme : List.of("blue", "lightdark", "<x>")) {
-            assertEquals("theme must be light, dark or auto",
-                    assertThrows(IllegalArgumentException.class, () -> CardOptions.parse(theme, null, null)).getMessage());
+            assertEquals(
+                    "theme must be light, dark or auto",
+                    assertThrows(IllegalArgumentException.class, () -> CardOptions.parse(theme, null, null))
+                            .getMessage());
         }
         for (String width : List.of("299", "801", "abc", "+480", "-1", "480px", "4.8e2", "99999999999")) {
-            assertEquals("width must be a number between 300 and 800",
-                    assertThrows(IllegalArgumentException.class, () -> CardOptions.parse(null, width, null)).getMessage(), width);
+            assertEquals(
+                    "width must be a number between 300 and 800",
+                    assertThrows(IllegalArgumentException.class, () -> CardOptions.parse(null, width, null))
+                            .getMessage(),
+                    width);
         }
         for (String show : List.of("lyrics", "art;progress", "progress,art,title")) {
-            assertEquals("show accepts progress and art, comma separated",
-                    assertThrows(IllegalArgumentException.class, () -> CardOptions.parse(null, null, show)).getMessage(), show);
+            assertEquals(
+                    "show accepts progress and art, comma separated",
+                    assertThrows(IllegalArgumentException.class, () -> CardOptions.parse(null, null, show))
+                            .getMessage(),
+                    show);
         }
         assertThrows(IllegalArgumentException.class, () -> new CardOptions(Theme.AUTO, 100, true, true));
     }
@@ -306,19 +354,47 @@ class SvgCardTest {
     }
 
     private static NowPlaying track(Status status) {
-        return new NowPlaying(status, Kind.TRACK, 0, 225_000, 0, "t1", "Cardigan",
-                List.of(new ArtistCredit("Taylor Swift", null), new ArtistCredit("Aaron Dessner", null)), "folklore",
-                "https://i.scdn.co/image/cardigan", null);
+        return new NowPlaying(
+                status,
+                Kind.TRACK,
+                0,
+                225_000,
+                0,
+                "t1",
+                "Cardigan",
+                List.of(new ArtistCredit("Taylor Swift", null), new ArtistCredit("Aaron Dessner", null)),
+                "folklore",
+                "https://i.scdn.co/image/cardigan",
+                null);
     }
 
     private static NowPlaying named(String name) {
-        return new NowPlaying(Status.PLAYING, Kind.TRACK, 0, 225_000, 0, "t1", name, List.of(new ArtistCredit(name, null)),
-                null, null, null);
+        return new NowPlaying(
+                Status.PLAYING,
+                Kind.TRACK,
+                0,
+                225_000,
+                0,
+                "t1",
+                name,
+                List.of(new ArtistCredit(name, null)),
+                null,
+                null,
+                null);
     }
 
     private static Play lastPlayed() {
-        return new Play(new Track("t2", "Holocene", List.of(new ArtistCredit("Bon Iver", null)), "Bon Iver",
-                "https://i.scdn.co/image/holocene", null, 337_000, 2011), Instant.parse("2026-01-01T10:00:00Z"));
+        return new Play(
+                new Track(
+                        "t2",
+                        "Holocene",
+                        List.of(new ArtistCredit("Bon Iver", null)),
+                        "Bon Iver",
+                        "https://i.scdn.co/image/holocene",
+                        null,
+                        337_000,
+                        2011),
+                Instant.parse("2026-01-01T10:00:00Z"));
     }
 
     private static CardContent content(NowPlaying nowPlaying, long progressMs, String art) {
@@ -326,13 +402,16 @@ class SvgCardTest {
     }
 
     private static double fillRatio(Document card) {
-        double track = Double.parseDouble(SvgDocuments.byClass(card, "rect", "track").getAttribute("width"));
-        double fill = Double.parseDouble(SvgDocuments.byClass(card, "rect", "fill").getAttribute("width"));
+        double track =
+                Double.parseDouble(SvgDocuments.byClass(card, "rect", "track").getAttribute("width"));
+        double fill =
+                Double.parseDouble(SvgDocuments.byClass(card, "rect", "fill").getAttribute("width"));
         return fill / track;
     }
 
     private static boolean isPrefixCut(String line, String expected) {
-        return line.endsWith(SvgText.ELLIPSIS) && expected.startsWith(line.substring(0, line.length() - 1).stripTrailing());
+        return line.endsWith(SvgText.ELLIPSIS)
+                && expected.startsWith(line.substring(0, line.length() - 1).stripTrailing());
     }
 
     private static int count(String text, String part) {

@@ -3,11 +3,9 @@ package dev.earshot.embed;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -16,8 +14,7 @@ import org.xml.sax.InputSource;
 /** Parses rendered cards strictly, as an image proxy would: any malformed byte fails the test. */
 final class SvgDocuments {
 
-    private SvgDocuments() {
-    }
+    private SvgDocuments() {}
 
     static Document parse(String svg) {
         try {
@@ -55,12 +52,18 @@ final class SvgDocuments {
     }
 
     static String title(Document document) {
-        return elements(document, "title").get(0).getTextContent().replace("\u2068", "").replace("\u2069", "");
+        return elements(document, "title")
+                .get(0)
+                .getTextContent()
+                .replace("\u2068", "")
+                .replace("\u2069", "");
     }
 
     static Element byClass(Document document, String name, String cssClass) {
         return elements(document, name).stream()
-                .filter(element -> List.of(element.getAttribute("class").split(" ")).contains(cssClass))
-                .findFirst().orElse(null);
+                .filter(element ->
+                        List.of(element.getAttribute("class").split(" ")).contains(cssClass))
+                .findFirst()
+                .orElse(null);
     }
 }

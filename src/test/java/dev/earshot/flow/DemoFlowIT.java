@@ -7,5 +7,4 @@ import io.quarkus.test.junit.TestProfile;
 /** The demo flow against the packaged jar, in the production profile. */
 @QuarkusIntegrationTest
 @TestProfile(DemoProfile.class)
-public class DemoFlowIT extends DemoFlowTest {
-}
+public class DemoFlowIT extends DemoFlowTest {}

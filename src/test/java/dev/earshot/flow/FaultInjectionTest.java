@@ -5,6 +5,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.earshot.owner.OwnerModeTest;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,25 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-
-import dev.earshot.owner.OwnerModeTest;
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.Sessions;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.CookieNames;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 /**
  * Fault injection, bounded to about a minute on loopback: steady load on the live JSON endpoints, the
@@ -52,7 +46,9 @@ import io.restassured.RestAssured;
  * {@code target/fault-injection.md}.
  */
 @QuarkusTest
-@WithTestResource(value = WireMockSpotify.class, initArgs = @ResourceArg(name = WireMockSpotify.READ_TIMEOUT, value = "5s"))
+@WithTestResource(
+        value = WireMockSpotify.class,
+        initArgs = @ResourceArg(name = WireMockSpotify.READ_TIMEOUT, value = "5s"))
 @TestProfile(OwnerModeTest.WithOwnerToken.class)
 class FaultInjectionTest {
 
@@ -65,15 +61,20 @@ class FaultInjectionTest {
     static final int THREAD_TOLERANCE = 15;
     static final long HEAP_TOLERANCE_BYTES = 48L << 20;
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(12);
-    static final List<String> WEB_API = List.of(FakeSpotify.ME, FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.RECENTLY_PLAYED,
-            FakeSpotify.TOP_TRACKS, FakeSpotify.TOP_ARTISTS);
+    static final List<String> WEB_API = List.of(
+            FakeSpotify.ME,
+            FakeSpotify.CURRENTLY_PLAYING,
+            FakeSpotify.RECENTLY_PLAYED,
+            FakeSpotify.TOP_TRACKS,
+            FakeSpotify.TOP_ARTISTS);
 
     /** One way Spotify misbehaves, on every Web API endpoint at once. */
-    record Phase(String name, ResponseDefinitionBuilder answer) {
-    }
+    record Phase(String name, ResponseDefinitionBuilder answer) {}
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, Map<Integer, LongAdder>> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger clientFailures = new AtomicInteger();
 
@@ -85,11 +86,21 @@ class FaultInjectionTest {
         List<String> paths = List.of("/api/now-playing", "/api/me/now-playing", "/dashboard", "/embed/now-playing.svg");
 
         List<Phase> phases = List.of(
-                new Phase("429 with Retry-After: 2", FakeSpotify.spotifyError(429, "API rate limit exceeded").withHeader("Retry-After", "2")),
-                new Phase("429 QUOTA_EXCEEDED, no Retry-After", aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"status\":429,\"message\":\"Too many requests\",\"reason\":\"QUOTA_EXCEEDED\"}}")),
+                new Phase(
+                        "429 with Retry-After: 2",
+                        FakeSpotify.spotifyError(429, "API rate limit exceeded").withHeader("Retry-After", "2")),
+                new Phase(
+                        "429 QUOTA_EXCEEDED, no Retry-After",
+                        aResponse()
+                                .withStatus(429)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        "{\"error\":{\"status\":429,\"message\":\"Too many requests\",\"reason\":\"QUOTA_EXCEEDED\"}}")),
                 new Phase("500", FakeSpotify.spotifyError(500, "Server error")),
-                new Phase("3 s answers", okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(3000)),
+                new Phase(
+                        "3 s answers",
+                        okJson(FakeSpotify.fixture("currently-playing-track.json"))
+                                .withFixedDelay(3000)),
                 new Phase("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
                 new Phase("malformed JSON", okJson("{\"items\": [ {\"track\": ")));
 
@@ -150,9 +161,21 @@ class FaultInjectionTest {
         long heapAfter = usedHeapAfterGc();
         long tookS = Duration.ofNanos(System.nanoTime() - startedAt).toSeconds();
 
-        long fiveXx = statuses.values().stream().flatMap(byStatus -> byStatus.entrySet().stream())
-                .filter(entry -> entry.getKey() >= 500).mapToLong(entry -> entry.getValue().sum()).sum();
-        String report = report(tookS, phases, upstreamPerPhase, fiveXx, threadsBefore, threadsAfter, heapBefore, heapAfter, recoveryMs);
+        long fiveXx = statuses.values().stream()
+                .flatMap(byStatus -> byStatus.entrySet().stream())
+                .filter(entry -> entry.getKey() >= 500)
+                .mapToLong(entry -> entry.getValue().sum())
+                .sum();
+        String report = report(
+                tookS,
+                phases,
+                upstreamPerPhase,
+                fiveXx,
+                threadsBefore,
+                threadsAfter,
+                heapBefore,
+                heapAfter,
+                recoveryMs);
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "fault-injection.md"), report);
@@ -165,14 +188,17 @@ class FaultInjectionTest {
     }
 
     private void request(String path, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .timeout(Duration.ofSeconds(10));
         if (path.startsWith("/dashboard") || path.startsWith("/api/me")) {
             request.header("Cookie", dev.earshot.testing.CookieNames.SESSION + "=" + cookie);
         }
         try {
             HttpResponse<Void> answer = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            statuses.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).computeIfAbsent(answer.statusCode(), s -> new LongAdder()).increment();
+            statuses.computeIfAbsent(path, p -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(answer.statusCode(), s -> new LongAdder())
+                    .increment();
         } catch (java.io.IOException e) {
             clientFailures.incrementAndGet();
         } catch (InterruptedException e) {
@@ -188,10 +214,19 @@ class FaultInjectionTest {
         boolean dashboardFresh = false;
         while (System.currentTimeMillis() < deadline) {
             publicFresh = publicFresh || fresh(RestAssured.given().get("/api/now-playing"), recoveredAt);
-            ownFresh = ownFresh || fresh(RestAssured.given().cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
-                    .get("/api/me/now-playing"), recoveredAt);
-            dashboardFresh = dashboardFresh || !RestAssured.given().cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
-                    .get("/dashboard").body().asString().contains("class=\"problem");
+            ownFresh = ownFresh
+                    || fresh(
+                            RestAssured.given()
+                                    .cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
+                                    .get("/api/me/now-playing"),
+                            recoveredAt);
+            dashboardFresh = dashboardFresh
+                    || !RestAssured.given()
+                            .cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
+                            .get("/dashboard")
+                            .body()
+                            .asString()
+                            .contains("class=\"problem");
             if (publicFresh && ownFresh && dashboardFresh) {
                 return System.currentTimeMillis() - recoveredAt;
             }
@@ -201,7 +236,8 @@ class FaultInjectionTest {
     }
 
     private static boolean fresh(io.restassured.response.Response answer, long recoveredAt) {
-        return answer.statusCode() == 200 && Boolean.FALSE.equals(answer.path("stale"))
+        return answer.statusCode() == 200
+                && Boolean.FALSE.equals(answer.path("stale"))
                 && ((Number) answer.path("fetchedAt")).longValue() >= recoveredAt;
     }
 
@@ -217,26 +253,46 @@ class FaultInjectionTest {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private String report(long tookS, List<Phase> phases, Map<String, Long> upstreamPerPhase, long fiveXx, long threadsBefore,
-            long threadsAfter, long heapBefore, long heapAfter, long recoveryMs) {
+    private String report(
+            long tookS,
+            List<Phase> phases,
+            Map<String, Long> upstreamPerPhase,
+            long fiveXx,
+            long threadsBefore,
+            long threadsAfter,
+            long heapBefore,
+            long heapAfter,
+            long recoveryMs) {
         StringBuilder out = new StringBuilder("# Fault injection (FaultInjectionTest)\n\n");
-        out.append(String.format("%d client threads, a request every %d ms each, %d s per phase, %d s in all, loopback only.%n%n",
+        out.append(String.format(
+                "%d client threads, a request every %d ms each, %d s per phase, %d s in all, loopback only.%n%n",
                 CLIENTS, PAUSE_BETWEEN_REQUESTS.toMillis(), PHASE.toSeconds(), tookS));
         out.append("Phases (Spotify's Web API answers; token endpoint healthy): healthy warm-up, ")
-                .append(String.join(", ", phases.stream().map(Phase::name).toList())).append(", recovery.\n\n");
+                .append(String.join(", ", phases.stream().map(Phase::name).toList()))
+                .append(", recovery.\n\n");
         out.append("| endpoint | answers by status |\n|---|---|\n");
-        statuses.forEach((path, byStatus) -> out.append("| ").append(path).append(" | ")
-                .append(byStatus.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(entry -> entry.getKey() + ": " + entry.getValue().sum()).reduce((a, b) -> a + ", " + b).orElse(""))
+        statuses.forEach((path, byStatus) -> out.append("| ")
+                .append(path)
+                .append(" | ")
+                .append(byStatus.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> entry.getKey() + ": " + entry.getValue().sum())
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse(""))
                 .append(" |\n"));
         out.append(String.format("%nRequests with no answer at all: %d%n", clientFailures.get()));
         out.append(String.format("5xx answers: %d (target 0)%n", fiveXx));
-        out.append(String.format("Live threads: %d before, %d after (tolerance +%d)%n", threadsBefore, threadsAfter, THREAD_TOLERANCE));
-        out.append(String.format("Used heap after GC: %.1f MiB before, %.1f MiB after (tolerance +%d MiB)%n", heapBefore / 1048576.0,
-                heapAfter / 1048576.0, HEAP_TOLERANCE_BYTES >> 20));
-        out.append(String.format("Time back to fresh data after Spotify recovered (public JSON, own JSON, dashboard): %d ms%n", recoveryMs));
+        out.append(String.format(
+                "Live threads: %d before, %d after (tolerance +%d)%n", threadsBefore, threadsAfter, THREAD_TOLERANCE));
+        out.append(String.format(
+                "Used heap after GC: %.1f MiB before, %.1f MiB after (tolerance +%d MiB)%n",
+                heapBefore / 1048576.0, heapAfter / 1048576.0, HEAP_TOLERANCE_BYTES >> 20));
+        out.append(String.format(
+                "Time back to fresh data after Spotify recovered (public JSON, own JSON, dashboard): %d ms%n",
+                recoveryMs));
         out.append("\nUpstream requests reaching the fake Spotify per phase:\n\n");
-        upstreamPerPhase.forEach((phase, count) -> out.append("- ").append(phase).append(": ").append(count).append('\n'));
+        upstreamPerPhase.forEach((phase, count) ->
+                out.append("- ").append(phase).append(": ").append(count).append('\n'));
         return out.toString();
     }
 }

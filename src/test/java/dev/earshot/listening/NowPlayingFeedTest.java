@@ -9,17 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyException;
@@ -32,6 +21,14 @@ import dev.earshot.testing.WireMockSpotify;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the feed itself does on top of its cache, on a clock the test moves: snapshots stamped with the time
@@ -98,20 +95,28 @@ class NowPlayingFeedTest {
         NowPlayingSnapshot snapshot = current();
 
         assertFalse(snapshot.nowPlaying().isPlaying());
-        assertEquals(snapshot.nowPlaying().progressMs(), snapshot.progressAt(clock.instant().plusSeconds(30)));
+        assertEquals(
+                snapshot.nowPlaying().progressMs(),
+                snapshot.progressAt(clock.instant().plusSeconds(30)));
     }
 
     @Test
     void r10_afterTheCachePeriodASlowSpotifyIsNotWaitedForWhileOneCallRefreshes() {
         current();
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-episode.json")).withFixedDelay(700)); // past the 250 ms patience, within the 1 s read timeout
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
+                okJson(FakeSpotify.fixture("currently-playing-episode.json"))
+                        .withFixedDelay(700)); // past the 250 ms patience, within the 1 s read timeout
         clock.advance(CACHE_PERIOD.plusSeconds(1));
 
         long started = System.nanoTime();
         assertEquals("Night Drive", current().nowPlaying().title(), "the known value, not Spotify's slow answer");
         assertTrue((System.nanoTime() - started) / 1_000_000 < 600, "waited at most the refresh's patience");
         assertEquals("Night Drive", current().nowPlaying().title(), "served at once while the call runs");
-        Eventually.within(Duration.ofSeconds(5), "the refresh-ahead call", () -> current().nowPlaying().isEpisode());
+        Eventually.within(
+                Duration.ofSeconds(5),
+                "the refresh-ahead call",
+                () -> current().nowPlaying().isEpisode());
         NowPlayingSnapshot refreshed = current();
         assertEquals(clock.instant(), refreshed.fetchedAt());
         assertFalse(refreshed.stale());
@@ -135,7 +140,8 @@ class NowPlayingFeedTest {
         clock.advance(CACHE_PERIOD.plusSeconds(1));
         current();
 
-        Eventually.within(Duration.ofSeconds(5), "the failed refresh", () -> current().stale());
+        Eventually.within(
+                Duration.ofSeconds(5), "the failed refresh", () -> current().stale());
         NowPlayingSnapshot stale = current();
         assertEquals("Night Drive", stale.nowPlaying().title(), "the last good value");
         assertEquals(Problem.UNAVAILABLE, stale.problem());
@@ -149,12 +155,16 @@ class NowPlayingFeedTest {
     @Test
     void r02_aRateLimitServesStaleUntilRetryAfterHasPassed() {
         current();
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING,
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
                 FakeSpotify.spotifyError(429, "API rate limit exceeded").withHeader("Retry-After", "20"));
         clock.advance(CACHE_PERIOD.plusSeconds(1));
         current();
 
-        Eventually.within(Duration.ofSeconds(5), "the rate-limited refresh", () -> current().stale());
+        Eventually.within(
+                Duration.ofSeconds(5),
+                "the rate-limited refresh",
+                () -> current().stale());
         assertEquals(Problem.RATE_LIMITED, current().problem());
         FakeSpotify.endQuietPeriod();
         clock.advance(Duration.ofSeconds(15));
@@ -176,7 +186,8 @@ class NowPlayingFeedTest {
     @Test
     void aRejectedSignInFailsTheLookupOfThatSession() {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(401, "Invalid access token"));
-        CompletionException thrown = assertThrows(CompletionException.class,
+        CompletionException thrown = assertThrows(
+                CompletionException.class,
                 () -> feed.current(listener, tokens).toCompletableFuture().join());
         assertInstanceOf(SpotifyException.Unauthorized.class, SpotifyException.unwrap(thrown));
     }

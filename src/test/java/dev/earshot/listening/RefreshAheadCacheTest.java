@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.spotify.AccessTokens;
+import dev.earshot.spotify.SpotifyException;
+import dev.earshot.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.spotify.AccessTokens;
-import dev.earshot.spotify.SpotifyException;
-import dev.earshot.testing.SettableClock;
 
 /** The cache behind every listener read, on a clock moved by hand (R02, R08, R10, R11). */
 class RefreshAheadCacheTest {
@@ -44,7 +42,8 @@ class RefreshAheadCacheTest {
     }
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-30T10:00:00Z"));
-    private final RefreshAheadCache<String, String> cache = new RefreshAheadCache<>(clock, FRESH, BACKOFF, Duration.ZERO, Duration.ofHours(1));
+    private final RefreshAheadCache<String, String> cache =
+            new RefreshAheadCache<>(clock, FRESH, BACKOFF, Duration.ZERO, Duration.ofHours(1));
     private final Calls spotify = new Calls();
 
     private CompletableFuture<RefreshAheadCache.Lookup<String>> get(AccessTokens tokens) {
@@ -84,24 +83,29 @@ class RefreshAheadCacheTest {
 
         spotify.last().complete("v2");
         assertEquals("v2", get(AccessTokens.fixed("a")).join().cached().value());
-        assertEquals(clock.instant(), get(AccessTokens.fixed("a")).join().cached().fetchedAt());
+        assertEquals(
+                clock.instant(), get(AccessTokens.fixed("a")).join().cached().fetchedAt());
     }
 
     @Test
     void r10_theRequestThatStartsTheRefreshGetsTheNewValueWhenSpotifyAnswersWithinThePatience() {
-        var patient = new RefreshAheadCache<String, String>(clock, FRESH, BACKOFF, Duration.ofSeconds(5), Duration.ofHours(1));
+        var patient = new RefreshAheadCache<String, String>(
+                clock, FRESH, BACKOFF, Duration.ofSeconds(5), Duration.ofHours(1));
         patient.get("listener", AccessTokens.fixed("a"), spotify::call);
         spotify.last().complete("v1");
         clock.advance(FRESH.plusSeconds(1));
 
-        var starter = patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture();
-        var other = patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture();
+        var starter =
+                patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture();
+        var other =
+                patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture();
         assertFalse(starter.isDone(), "the request that started the refresh waits for it");
         assertTrue(other.isDone(), "every other viewer is answered at once");
         assertEquals("v1", other.join().cached().value());
 
         spotify.last().complete("v2");
-        assertEquals("v2", starter.join().cached().value(), "a lone viewer sees what Spotify says now, not one poll ago");
+        assertEquals(
+                "v2", starter.join().cached().value(), "a lone viewer sees what Spotify says now, not one poll ago");
         assertEquals(2, spotify.answers.size());
     }
 
@@ -114,10 +118,14 @@ class RefreshAheadCacheTest {
         clock.advance(FRESH.plusSeconds(1));
 
         long started = System.nanoTime();
-        var starter = patient.get("listener", AccessTokens.fixed("a"), spotify::call).toCompletableFuture().join();
+        var starter = patient.get("listener", AccessTokens.fixed("a"), spotify::call)
+                .toCompletableFuture()
+                .join();
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
         assertEquals("v1", starter.cached().value(), "Spotify still has not answered: the known value");
-        assertTrue(waitedMillis >= patience.toMillis() - 20 && waitedMillis < patience.toMillis() + 2_000, "waited " + waitedMillis + " ms");
+        assertTrue(
+                waitedMillis >= patience.toMillis() - 20 && waitedMillis < patience.toMillis() + 2_000,
+                "waited " + waitedMillis + " ms");
         assertFalse(spotify.last().isDone(), "the refresh goes on in the background");
     }
 
@@ -161,9 +169,17 @@ class RefreshAheadCacheTest {
     void r11_a429SaysHowLongUntilSpotifyIsAskedAgain() {
         var reader = get(AccessTokens.fixed("a"));
         spotify.last().completeExceptionally(new SpotifyException.RateLimited(Duration.ofSeconds(12)));
-        assertEquals("Spotify asked us to slow down — back in 12 s.", reader.join().cached().section(clock.instant()).message());
+        assertEquals(
+                "Spotify asked us to slow down — back in 12 s.",
+                reader.join().cached().section(clock.instant()).message());
         clock.advance(Duration.ofMillis(2500));
-        assertEquals("Spotify asked us to slow down — back in 10 s.", get(AccessTokens.fixed("a")).join().cached().section(clock.instant()).message());
+        assertEquals(
+                "Spotify asked us to slow down — back in 10 s.",
+                get(AccessTokens.fixed("a"))
+                        .join()
+                        .cached()
+                        .section(clock.instant())
+                        .message());
         assertEquals(1, spotify.answers.size());
         clock.advance(Duration.ofMillis(9500));
         get(AccessTokens.fixed("a"));

@@ -4,22 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.earshot.spotify.SpotifyArtist;
 import dev.earshot.spotify.SpotifyCurrentlyPlaying;
 import dev.earshot.spotify.SpotifyItem;
 import dev.earshot.spotify.SpotifyPlayHistory;
 import dev.earshot.testing.FakeSpotify;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * Spotify's answers, read as the app reads them (JSON, unknown fields ignored), turned into Earshot's model:
@@ -27,18 +24,21 @@ import dev.earshot.testing.FakeSpotify;
  */
 class SpotifyMappingTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Test
     void aPlayingTrackWithItsArtistsAlbumAndTheSmallestArtAtLeast300Wide() {
-        NowPlaying track = SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-track.json"))));
+        NowPlaying track =
+                SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-track.json"))));
 
         assertEquals(NowPlaying.Status.PLAYING, track.status());
         assertEquals(NowPlaying.Kind.TRACK, track.kind());
         assertEquals("trk1", track.itemId());
         assertEquals("Night Drive", track.title());
         assertEquals("The Lamplighters, Mira Sol", track.creatorNames());
-        assertEquals("https://open.spotify.com/artist/art1", track.creators().get(0).spotifyUrl());
+        assertEquals(
+                "https://open.spotify.com/artist/art1", track.creators().get(0).spotifyUrl());
         assertNull(track.creators().get(1).spotifyUrl(), "an artist without a link has none");
         assertEquals("Neon Rivers", track.collection());
         assertEquals("https://i.scdn.co/image/np300", track.imageUrl());
@@ -50,7 +50,8 @@ class SpotifyMappingTest {
 
     @Test
     void anEpisodeIsCreditedToItsShowsPublisher() {
-        NowPlaying episode = SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-episode.json"))));
+        NowPlaying episode =
+                SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-episode.json"))));
 
         assertEquals(NowPlaying.Kind.EPISODE, episode.kind());
         assertEquals("How Playlists Learned to Listen", episode.title());
@@ -74,7 +75,8 @@ class SpotifyMappingTest {
 
     @Test
     void aLocalFileHasNoIdsLinksOrArtButIsStillShown() {
-        NowPlaying local = SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-local.json"))));
+        NowPlaying local =
+                SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-local.json"))));
 
         assertEquals(NowPlaying.Kind.TRACK, local.kind());
         assertEquals("home-recording.mp3", local.title());
@@ -86,11 +88,16 @@ class SpotifyMappingTest {
 
     @Test
     void r06_anAdANullItemOrNothingAtAllIsIdle() {
-        assertTrue(SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-ad.json")))).isIdle());
-        assertTrue(SpotifyMapping.nowPlaying(Optional.of(playing("{\"is_playing\": true, \"item\": null}"))).isIdle());
+        assertTrue(SpotifyMapping.nowPlaying(Optional.of(playing(FakeSpotify.fixture("currently-playing-ad.json"))))
+                .isIdle());
+        assertTrue(SpotifyMapping.nowPlaying(Optional.of(playing("{\"is_playing\": true, \"item\": null}")))
+                .isIdle());
         assertTrue(SpotifyMapping.nowPlaying(Optional.empty()).isIdle());
-        assertTrue(SpotifyMapping.nowPlaying(Optional.of(playing("{\"currently_playing_type\": \"unknown\", \"item\": {\"type\": \"chapter\"}}")))
-                .isIdle(), "an item of an unknown kind without track fields");
+        assertTrue(
+                SpotifyMapping.nowPlaying(Optional.of(playing(
+                                "{\"currently_playing_type\": \"unknown\", \"item\": {\"type\": \"chapter\"}}")))
+                        .isIdle(),
+                "an item of an unknown kind without track fields");
     }
 
     @Test
@@ -105,7 +112,8 @@ class SpotifyMappingTest {
         assertEquals(0, bare.progressMs());
         assertEquals(0, bare.durationMs());
 
-        NowPlaying negative = SpotifyMapping.nowPlaying(Optional.of(playing("{\"progress_ms\": -5, \"item\": {\"type\": \"track\", \"duration_ms\": -1}}")));
+        NowPlaying negative = SpotifyMapping.nowPlaying(
+                Optional.of(playing("{\"progress_ms\": -5, \"item\": {\"type\": \"track\", \"duration_ms\": -1}}")));
         assertEquals(0, negative.progressMs());
         assertEquals(0, negative.durationMs());
     }
@@ -137,8 +145,10 @@ class SpotifyMappingTest {
     void imagesWithoutWidthsOrNoImagesAtAll() {
         assertEquals(Optional.empty(), SpotifyMapping.image(null));
         assertEquals(Optional.empty(), SpotifyMapping.image(List.of()));
-        assertEquals(Optional.of("https://i.scdn.co/image/x"),
-                SpotifyMapping.image(item("{\"images\": [{\"url\": \"https://i.scdn.co/image/x\"}]}").images()));
+        assertEquals(
+                Optional.of("https://i.scdn.co/image/x"),
+                SpotifyMapping.image(item("{\"images\": [{\"url\": \"https://i.scdn.co/image/x\"}]}")
+                        .images()));
     }
 
     @Test
@@ -147,8 +157,7 @@ class SpotifyMappingTest {
                 [{"track": {"name": "Kept"}, "played_at": "2026-11-30T04:00:00.000Z"},
                  {"track": null, "played_at": "2026-11-30T03:50:00.000Z"},
                  {"track": {"name": "Bad time"}, "played_at": "yesterday"},
-                 {"track": {"name": "No time"}}]""", new TypeReference<List<SpotifyPlayHistory>>() {
-        });
+                 {"track": {"name": "No time"}}]""", new TypeReference<List<SpotifyPlayHistory>>() {});
 
         List<Play> plays = SpotifyMapping.plays(history);
         assertEquals(1, plays.size());
@@ -159,9 +168,7 @@ class SpotifyMappingTest {
     @Test
     void topArtistsWithoutNamesImagesOrGenres() throws JsonProcessingException {
         List<SpotifyArtist> artists = JSON.readValue("""
-                [{"id": "a1", "name": null, "genres": ["jazz", null]}, {"id": "a2", "name": "Named"}]""",
-                new TypeReference<List<SpotifyArtist>>() {
-                });
+                [{"id": "a1", "name": null, "genres": ["jazz", null]}, {"id": "a2", "name": "Named"}]""", new TypeReference<List<SpotifyArtist>>() {});
 
         List<Artist> mapped = SpotifyMapping.artists(artists);
         assertEquals("Unknown artist", mapped.get(0).name());

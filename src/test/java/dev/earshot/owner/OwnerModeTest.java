@@ -13,37 +13,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.spotify.TokenGrant;
+import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.WireMockSpotify;
 import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The owner's account behind the public endpoints: stampedes, faults, rotation and restarts (R02, R04, R05, R08, S19, S20). */
 @QuarkusTest
@@ -54,14 +51,19 @@ public class OwnerModeTest {
     @InjectSpotify
     FakeSpotify spotify;
 
-    static final Path DATA_DIR = Path.of("target", "owner-mode-test-" + ProcessHandle.current().pid());
+    static final Path DATA_DIR =
+            Path.of("target", "owner-mode-test-" + ProcessHandle.current().pid());
 
     public static class WithOwnerToken implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("spotify.refresh-token", "owner-refresh-from-env",
-                    "earshot.data-dir", DATA_DIR.toString(),
-                    "earshot.owner.id", "listener-1");
+            return Map.of(
+                    "spotify.refresh-token",
+                    "owner-refresh-from-env",
+                    "earshot.data-dir",
+                    DATA_DIR.toString(),
+                    "earshot.owner.id",
+                    "listener-1");
         }
     }
 
@@ -87,15 +89,21 @@ public class OwnerModeTest {
         owner.forgetInMemoryState();
         spotify.stubTokenGrant("owner-access-1", null, 3600);
         feed.forget("owner:");
-        ownerConnected.fire(new OwnerConnected("listener-1")); // the embeds' caches start cold, as after a new connection
+        ownerConnected.fire(
+                new OwnerConnected("listener-1")); // the embeds' caches start cold, as after a new connection
     }
 
     @Test
     void r08_fiveHundredConcurrentViewersOnAColdCacheCostOneTokenCallAndOneApiCall() throws Exception {
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(FakeSpotify.tokenAnswer("owner-access-1", null, 3600).withFixedDelay(200)));
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(200));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(
+                        FakeSpotify.tokenAnswer("owner-access-1", null, 3600).withFixedDelay(200)));
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
+                okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(200));
         // A plain JDK client fires all 500 at once: the whole stampede lands within the cache period.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/now-playing");
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -113,7 +121,8 @@ public class OwnerModeTest {
     @Test
     void s19_s20_publicJsonHasTheContractCorsAndNoCookies() {
         Response response = given().cookie(CookieNames.SESSION, "anything").get("/api/now-playing");
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .body("song.trackName", equalTo("Night Drive"))
                 .body("song.artists[0]", equalTo("The Lamplighters"))
@@ -129,13 +138,26 @@ public class OwnerModeTest {
     void r02_429IsHonouredAndTheLastValueServedStale() throws Exception {
         given().get("/api/now-playing").then().body("stale", equalTo(false));
         Thread.sleep(3100);
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, FakeSpotify.spotifyError(429, "slow down").withHeader("Retry-After", "30"));
-        // The first viewer after the cache period is served the cached value at once (R10); the 429 arrives in the background.
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
+                FakeSpotify.spotifyError(429, "slow down").withHeader("Retry-After", "30"));
+        // The first viewer after the cache period is served the cached value at once (R10); the 429 arrives in the
+        // background.
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
-        Eventually.within(Duration.ofSeconds(2), "the 429 marks the value stale",
-                () -> given().get("/api/now-playing").then().extract().path("stale").equals(true));
+        Eventually.within(
+                Duration.ofSeconds(2),
+                "the 429 marks the value stale",
+                () -> given().get("/api/now-playing")
+                        .then()
+                        .extract()
+                        .path("stale")
+                        .equals(true));
         for (int i = 0; i < 5; i++) {
-            given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
+            given().get("/api/now-playing")
+                    .then()
+                    .statusCode(200)
+                    .body("stale", equalTo(true))
+                    .body("song.trackName", equalTo("Night Drive"));
         }
         assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING), "no call while Retry-After runs");
     }
@@ -151,8 +173,10 @@ public class OwnerModeTest {
         spotify.server().resetRequests();
         spotify.stubTokenGrant("owner-access-3", null, 3600);
         assertEquals("owner-access-3", owner.current().toCompletableFuture().join());
-        spotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-rotated")));
-        assertEquals(OwnerAccount.Source.STORE, owner.status().source(), "the store takes precedence over the environment");
+        spotify.server()
+                .verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-rotated")));
+        assertEquals(
+                OwnerAccount.Source.STORE, owner.status().source(), "the store takes precedence over the environment");
     }
 
     @Test
@@ -163,7 +187,9 @@ public class OwnerModeTest {
         owner.forgetInMemoryState();
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         assertEquals(OwnerAccount.Source.ENVIRONMENT, owner.status().source());
-        spotify.server().verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-from-env")));
+        spotify.server()
+                .verify(FakeSpotify.tokenRequests()
+                        .withRequestBody(containing("refresh_token=owner-refresh-from-env")));
         assertTrue(readLog().contains("cannot be opened with the current EARSHOT_SESSION_SECRET"), "the log says why");
     }
 
@@ -171,13 +197,20 @@ public class OwnerModeTest {
     void r04_invalidGrantTakesTheWidgetOfflineWithoutARetryStorm() {
         spotify.stubTokenError(400, "invalid_grant");
         for (int i = 0; i < 20; i++) {
-            given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("status", equalTo("unavailable"))
+            given().get("/api/now-playing")
+                    .then()
+                    .statusCode(200)
+                    .body("song", nullValue())
+                    .body("status", equalTo("unavailable"))
                     .body("offline", equalTo(true));
         }
         assertEquals(1, spotify.tokenCalls(), "one try, then offline");
         assertTrue(owner.status().offline());
         given().get("/embed/now-playing").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Offline"));
-        given().get("/embed/now-playing.svg").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Offline"));
+        given().get("/embed/now-playing.svg")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Offline"));
     }
 
     @Test
@@ -186,9 +219,19 @@ public class OwnerModeTest {
         Thread.sleep(3100);
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(503));
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
-        Eventually.within(Duration.ofSeconds(2), "the 503 marks the value stale",
-                () -> given().get("/api/now-playing").then().extract().path("stale").equals(true));
-        given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true)).body("song.trackName", equalTo("Night Drive"));
+        Eventually.within(
+                Duration.ofSeconds(2),
+                "the 503 marks the value stale",
+                () -> given().get("/api/now-playing")
+                        .then()
+                        .extract()
+                        .path("stale")
+                        .equals(true));
+        given().get("/api/now-playing")
+                .then()
+                .statusCode(200)
+                .body("stale", equalTo(true))
+                .body("song.trackName", equalTo("Night Drive"));
     }
 
     @Test
@@ -196,13 +239,21 @@ public class OwnerModeTest {
         given().get("/api/now-playing").then().body("stale", equalTo(false));
         Thread.sleep(3100);
         // The read timeout in tests is 1 s; Spotify here would take 10.
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(10_000));
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
+                okJson(FakeSpotify.fixture("currently-playing-track.json")).withFixedDelay(10_000));
         long started = System.nanoTime();
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMs < 700, "answered after " + tookMs + " ms, from the cache, not after Spotify's 10 s");
-        Eventually.within(Duration.ofSeconds(3), "the cut-short call marks the value stale",
-                () -> given().get("/api/now-playing").then().extract().path("stale").equals(true));
+        Eventually.within(
+                Duration.ofSeconds(3),
+                "the cut-short call marks the value stale",
+                () -> given().get("/api/now-playing")
+                        .then()
+                        .extract()
+                        .path("stale")
+                        .equals(true));
         // During the back-off that follows, viewers get the stale value at once, without another call.
         given().get("/api/now-playing").then().statusCode(200).body("stale", equalTo(true));
         assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
@@ -211,12 +262,17 @@ public class OwnerModeTest {
     @Test
     void s19_s22_svgCardIsWellFormedWithHostileNamesAndCarriesTheRightHeaders() throws Exception {
         String hostile = "\\\"><script>alert(1)</script> <demons> & 'q' \\u200F\\u202Eשלום 🎧 " + "x".repeat(5000);
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson("{\"is_playing\":true,\"progress_ms\":1000,\"currently_playing_type\":\"track\","
-                + "\"item\":{\"id\":\"h\",\"name\":\"" + hostile + "\",\"type\":\"track\",\"duration_ms\":200000,"
-                + "\"artists\":[{\"name\":\"" + hostile + "\"}],\"album\":{\"name\":\"a\",\"images\":[{\"url\":\""
-                + spotify.server().baseUrl() + "/image.png\",\"width\":300}]}}}"));
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING,
+                okJson("{\"is_playing\":true,\"progress_ms\":1000,\"currently_playing_type\":\"track\","
+                        + "\"item\":{\"id\":\"h\",\"name\":\"" + hostile
+                        + "\",\"type\":\"track\",\"duration_ms\":200000,"
+                        + "\"artists\":[{\"name\":\"" + hostile
+                        + "\"}],\"album\":{\"name\":\"a\",\"images\":[{\"url\":\""
+                        + spotify.server().baseUrl() + "/image.png\",\"width\":300}]}}}"));
         Response svg = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing.svg");
-        svg.then().statusCode(200)
+        svg.then()
+                .statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"))
                 .header("Cache-Control", "no-cache, max-age=0")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
@@ -225,10 +281,18 @@ public class OwnerModeTest {
         String body = svg.body().asString();
         var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        var document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertTrue(document.getDocumentElement().getTextContent().contains("<script>alert(1)</script> <demons> & 'q'"), "names shown literally");
+        var document = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(
+                document.getDocumentElement().getTextContent().contains("<script>alert(1)</script> <demons> & 'q'"),
+                "names shown literally");
         assertFalse(body.contains("<script"), "no live markup");
-        assertEquals(0, spotify.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/image.png"))).size(),
+        assertEquals(
+                0,
+                spotify.server()
+                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlPathEqualTo("/image.png")))
+                        .size(),
                 "S23: art from a host not on EARSHOT_IMAGE_ORIGINS is never fetched");
     }
 
@@ -236,9 +300,17 @@ public class OwnerModeTest {
     void anUnchangedCardIsA304AndAChangedOneIsNot() {
         // Paused: the card does not move, so GitHub's proxy can revalidate it cheaply.
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, okJson(FakeSpotify.fixture("currently-playing-paused.json")));
-        String etag = given().get("/embed/now-playing.svg").then().statusCode(200).extract().header("ETag");
-        given().header("If-None-Match", etag).get("/embed/now-playing.svg").then().statusCode(304)
-                .header("ETag", etag).header("Cache-Control", "no-cache, max-age=0");
+        String etag = given().get("/embed/now-playing.svg")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().header("If-None-Match", etag)
+                .get("/embed/now-playing.svg")
+                .then()
+                .statusCode(304)
+                .header("ETag", etag)
+                .header("Cache-Control", "no-cache, max-age=0");
 
         feed.forget("owner:");
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
@@ -249,16 +321,29 @@ public class OwnerModeTest {
 
     @Test
     void svgOptionsAreValidatedWithPlainMessages() {
-        given().get("/embed/now-playing.svg?theme=purple").then().statusCode(400).body(org.hamcrest.Matchers.containsString("theme must be light, dark or auto"));
-        given().get("/embed/now-playing.svg?width=5000").then().statusCode(400).body(org.hamcrest.Matchers.containsString("width must be a number between 300 and 800"));
-        given().get("/embed/now-playing.svg?show=lyrics").then().statusCode(400).body(org.hamcrest.Matchers.containsString("show accepts progress and art"));
-        given().get("/embed/now-playing.svg?theme=dark&width=400&show=art").then().statusCode(200);
+        given().get("/embed/now-playing.svg?theme=purple")
+                .then()
+                .statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("theme must be light, dark or auto"));
+        given().get("/embed/now-playing.svg?width=5000")
+                .then()
+                .statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("width must be a number between 300 and 800"));
+        given().get("/embed/now-playing.svg?show=lyrics")
+                .then()
+                .statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("show accepts progress and art"));
+        given().get("/embed/now-playing.svg?theme=dark&width=400&show=art")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void idleCardSaysWhatWasLastPlayed() {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
-        given().get("/embed/now-playing.svg").then().statusCode(200)
+        given().get("/embed/now-playing.svg")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("last played"))
                 .body(org.hamcrest.Matchers.containsString("Paper Lanterns"));
     }
@@ -268,37 +353,54 @@ public class OwnerModeTest {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
         spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, FakeSpotify.spotifyError(503, "unavailable"));
         for (int i = 0; i < 5; i++) {
-            given().get("/embed/now-playing.svg").then().statusCode(200)
+            given().get("/embed/now-playing.svg")
+                    .then()
+                    .statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("Not playing"));
         }
-        assertEquals(1, spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED), "one call, then no other during the back-off that follows a failure");
+        assertEquals(
+                1,
+                spotify.apiCalls(FakeSpotify.RECENTLY_PLAYED),
+                "one call, then no other during the back-off that follows a failure");
     }
 
     @Test
     void s19_iframePageIsFrameableWhileOtherPagesAreNot() {
         Response page = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing");
-        page.then().statusCode(200)
+        page.then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("data-live-url=\"/api/now-playing\""))
                 .body(org.hamcrest.Matchers.containsString("Night Drive"))
                 .body(org.hamcrest.Matchers.containsString("/js/now-playing.js"));
-        assertTrue(page.header("Content-Security-Policy").endsWith("frame-ancestors *"), page.header("Content-Security-Policy"));
+        assertTrue(
+                page.header("Content-Security-Policy").endsWith("frame-ancestors *"),
+                page.header("Content-Security-Policy"));
         assertTrue(page.headers().getValues("Set-Cookie").isEmpty());
         assertNull(page.header("X-Frame-Options"));
         assertTrue(given().get("/").header("Content-Security-Policy").contains("frame-ancestors 'none'"));
-        given().get("/embed/now-playing?transparent=true").then().body(org.hamcrest.Matchers.containsString("embed-transparent"));
+        given().get("/embed/now-playing?transparent=true")
+                .then()
+                .body(org.hamcrest.Matchers.containsString("embed-transparent"));
     }
 
     @Test
     void ownerSeesABannerAndReadinessReportsItWhenTheSignInNearsSixMonths() {
-        store.save(new StoredOwner("owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
+        store.save(new StoredOwner(
+                "owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
         owner.forgetInMemoryState();
 
         String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
-        given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200)
+        given().cookie(CookieNames.SESSION, ownerCookie)
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Your public widget&#39;s Spotify sign-in ends on"))
                 .body(org.hamcrest.Matchers.containsString("href=\"/owner/connect\""));
         String otherCookie = Sessions.sealed(Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID()));
-        given().cookie(CookieNames.SESSION, otherCookie).get("/dashboard").then().statusCode(200)
+        given().cookie(CookieNames.SESSION, otherCookie)
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Your public widget")));
 
         assertTrue(owner.status().endingSoon());
@@ -314,26 +416,38 @@ public class OwnerModeTest {
         store.save(new StoredOwner("owner-refresh-old", signedIn, "listener-owner"));
         owner.forgetInMemoryState();
         String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
-        String page = given().cookie(CookieNames.SESSION, ownerCookie).get("/dashboard").then().statusCode(200).extract().asString();
+        String page = given().cookie(CookieNames.SESSION, ownerCookie)
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String ends = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
                 .format(signedIn.atOffset(java.time.ZoneOffset.UTC).plusMonths(6));
-        assertTrue(java.util.regex.Pattern.compile("sign-in ends on " + ends + ", in \\d+ days \\(").matcher(page).find(),
+        assertTrue(
+                java.util.regex.Pattern.compile("sign-in ends on " + ends + ", in \\d+ days \\(")
+                        .matcher(page)
+                        .find(),
                 "a date and how far away it is, not an ISO timestamp: " + page);
     }
 
     @Test
     void publicHealthAndTheConnectPageShowNoOwnerIdDataDirectoryOrSignInEnd() {
-        store.save(new StoredOwner("owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
+        store.save(new StoredOwner(
+                "owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
         owner.forgetInMemoryState();
         for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
             String health = given().get(path).then().statusCode(200).extract().asString();
             assertFalse(health.contains("owner-mode-test"), path + " shows the data directory: " + health);
             assertFalse(health.contains(DATA_DIR.toAbsolutePath().toString()), path + ": " + health);
             assertFalse(health.contains("listener-"), path + " shows a user id: " + health);
-            assertFalse(health.contains("daysLeft") || health.contains("signInEndsAt"), path + " shows the sign-in's end: " + health);
+            assertFalse(
+                    health.contains("daysLeft") || health.contains("signInEndsAt"),
+                    path + " shows the sign-in's end: " + health);
             assertFalse(health.contains("\"data\""), path + " says more than UP or DOWN: " + health);
         }
-        String connect = given().get("/owner/connect").then().statusCode(200).extract().asString();
+        String connect =
+                given().get("/owner/connect").then().statusCode(200).extract().asString();
         assertTrue(connect.contains("An owner is connected"), connect);
         assertFalse(connect.contains("listener-"), "no owner id on the public connect page: " + connect);
     }
@@ -341,18 +455,27 @@ public class OwnerModeTest {
     @Test
     void ownerConnectsFromTheBrowserAndTheNewTokenIsStored() {
         spotify.stubTokenGrant("owner-access-new", "owner-refresh-connected", 3600);
-        Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
+        Response start = given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "same-origin")
+                .post("/owner/connect");
         assertEquals(303, start.statusCode());
-        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.CookieNames.LOGIN),
-                "code=owner-code&state=" + state);
+        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location")))
+                .get("state");
+        Response callback = dev.earshot.testing.SignInSteps.callback(
+                start.getCookie(dev.earshot.testing.CookieNames.LOGIN), "code=owner-code&state=" + state);
         assertEquals(303, callback.statusCode());
         // /setup does not exist in production: the browser lands on a page that does, in every profile.
         assertTrue(callback.header("Location").endsWith("/owner/connect?connected=true"), callback.header("Location"));
-        String landed = given().get(callback.header("Location")).then().statusCode(200).extract().asString();
+        String landed = given().get(callback.header("Location"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(landed.contains("Connected: your Spotify account is now the owner"), landed);
         assertFalse(landed.contains("listener-1"), "the page names no owner id");
-        assertNull(callback.getCookie(dev.earshot.testing.CookieNames.SESSION), "connecting the owner opens no session");
+        assertNull(
+                callback.getCookie(dev.earshot.testing.CookieNames.SESSION), "connecting the owner opens no session");
         StoredOwner stored = store.load().orElseThrow();
         assertEquals("owner-refresh-connected", stored.refreshToken());
         assertEquals("listener-1", stored.userId());
@@ -364,27 +487,43 @@ public class OwnerModeTest {
     void onlyTheConfiguredOwnerIdMayConnect() {
         spotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
         spotify.stubApi(FakeSpotify.ME, okJson("{\"id\":\"somebody-else\",\"display_name\":\"Somebody\"}"));
-        Response start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
-        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(start.getCookie(dev.earshot.testing.CookieNames.LOGIN),
-                "code=c&state=" + state);
+        Response start = given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "same-origin")
+                .post("/owner/connect");
+        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location")))
+                .get("state");
+        Response callback = dev.earshot.testing.SignInSteps.callback(
+                start.getCookie(dev.earshot.testing.CookieNames.LOGIN), "code=c&state=" + state);
         assertEquals(403, callback.statusCode());
         assertTrue(store.load().isEmpty(), "nothing stored");
-        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").post("/owner/connect").then().statusCode(403);
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "cross-site")
+                .post("/owner/connect")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void r05_aReconnectWinsOverARotatingRefreshOfThePreviousAccountStillInFlight() throws Exception {
-        // The previous account's refresh rotates its token, but answers only after the reconnect has saved the new account.
+        // The previous account's refresh rotates its token, but answers only after the reconnect has saved the new
+        // account.
         spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
-                .willReturn(FakeSpotify.tokenAnswer("previous-access", "previous-refresh-rotated", 3600).withFixedDelay(600)));
+                .willReturn(FakeSpotify.tokenAnswer("previous-access", "previous-refresh-rotated", 3600)
+                        .withFixedDelay(600)));
         CompletableFuture<String> inFlight = owner.current().toCompletableFuture();
         awaitTokenRequest();
 
-        owner.connect(new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"), "listener-1");
+        owner.connect(
+                new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"),
+                "listener-1");
         String answered = inFlight.get(5, TimeUnit.SECONDS);
 
-        assertEquals("reconnected-refresh", store.load().orElseThrow().refreshToken(), "the previous account is not written back");
+        assertEquals(
+                "reconnected-refresh",
+                store.load().orElseThrow().refreshToken(),
+                "the previous account is not written back");
         assertEquals("reconnected-access", answered, "the waiting caller gets the connected account's token");
         assertEquals("reconnected-access", owner.current().toCompletableFuture().join());
         assertFalse(owner.status().offline());
@@ -392,13 +531,18 @@ public class OwnerModeTest {
 
     @Test
     void r04_anInvalidGrantForThePreviousAccountArrivingAfterAReconnectLeavesTheNewOneOnline() throws Exception {
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}").withFixedDelay(600)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}")
+                        .withFixedDelay(600)));
         CompletableFuture<String> inFlight = owner.current().toCompletableFuture();
         awaitTokenRequest();
 
-        owner.connect(new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"), "listener-1");
+        owner.connect(
+                new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"),
+                "listener-1");
         inFlight.handle((token, failure) -> token).get(5, TimeUnit.SECONDS);
 
         assertFalse(owner.status().offline(), "the old token's rejection does not take the new account offline");

@@ -4,15 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import org.junit.jupiter.api.Test;
-
+import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.CookieNames;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** Without an owner account the public endpoint says so plainly. */
 @QuarkusTest
@@ -33,7 +32,9 @@ class OwnerNotConfiguredTest {
 
     @Test
     void publicEndpointAnswers503WithANullSong() {
-        given().get("/api/now-playing").then().statusCode(503)
+        given().get("/api/now-playing")
+                .then()
+                .statusCode(503)
                 .header("Access-Control-Allow-Origin", "*")
                 .body("song", nullValue())
                 .body("status", equalTo("unavailable"));
@@ -41,37 +42,63 @@ class OwnerNotConfiguredTest {
 
     @Test
     void theEmbedsSayPlainlyThatNoOwnerIsSetUp() throws Exception {
-        given().get("/embed/now-playing").then().statusCode(200)
+        given().get("/embed/now-playing")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Not set up yet"));
-        String svg = given().get("/embed/now-playing.svg").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml")).extract().asString();
+        String svg = given().get("/embed/now-playing.svg")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"))
+                .extract()
+                .asString();
         var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         org.junit.jupiter.api.Assertions.assertFalse(svg.contains("Night Drive"), "no song without an owner");
     }
 
     @Test
     void s27_withoutAnOwnerIdTheSetupCodeFromTheLogIsRequiredAndWorksOnce() throws Exception {
-        given().get("/owner/connect").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Setup code from the server"));
-        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", "WRONG-CODE")
-                .post("/owner/connect").then().statusCode(400).body(org.hamcrest.Matchers.containsString("didn"));
+        given().get("/owner/connect")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Setup code from the server"));
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "same-origin")
+                .formParam("code", "WRONG-CODE")
+                .post("/owner/connect")
+                .then()
+                .statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("didn"));
         String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Owner setup code: ([A-Z0-9-]+)").matcher(log);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Owner setup code: ([A-Z0-9-]+)")
+                .matcher(log);
         String last = null;
         while (code.find()) {
             last = code.group(1);
         }
         org.junit.jupiter.api.Assertions.assertNotNull(last, "the code is printed at start");
-        var start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", last.toLowerCase())
+        var start = given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "same-origin")
+                .formParam("code", last.toLowerCase())
                 .post("/owner/connect");
         org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
         org.junit.jupiter.api.Assertions.assertTrue(start.header("Location").contains("/authorize?"));
-        org.junit.jupiter.api.Assertions.assertTrue(log.contains("valid once, for 30 minutes"), "the log says how long it lasts");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                log.contains("valid once, for 30 minutes"), "the log says how long it lasts");
 
         // Used once: the same code starts nothing more, and the page says how to get a new one.
-        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("code", last)
-                .post("/owner/connect").then().statusCode(400)
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "same-origin")
+                .formParam("code", last)
+                .post("/owner/connect")
+                .then()
+                .statusCode(400)
                 .body(org.hamcrest.Matchers.containsString("expired or was already used"))
                 .body(org.hamcrest.Matchers.containsString("Restart Earshot to print a new one"))
                 .body(org.hamcrest.Matchers.containsString("EARSHOT_OWNER_ID"));
@@ -85,7 +112,9 @@ class OwnerNotConfiguredTest {
             int codesBefore = setupCodesInLog();
             setupCode.announce(null, owner); // what start-up runs
             org.junit.jupiter.api.Assertions.assertEquals(codesBefore, setupCodesInLog(), "no setup code is printed");
-            given().get("/owner/connect").then().statusCode(200)
+            given().get("/owner/connect")
+                    .then()
+                    .statusCode(200)
                     .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Setup code from the server")))
                     .body(org.hamcrest.Matchers.containsString("An owner is connected"))
                     .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("stored-owner-id")));
@@ -93,12 +122,19 @@ class OwnerNotConfiguredTest {
             // Without a code, a sign-in starts, but only the stored owner's account completes it.
             spotify.resetWithSampleListener();
             spotify.stubTokenGrant("someone-access", "someone-refresh", 3600);
-            var start = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").post("/owner/connect");
+            var start = given().redirects()
+                    .follow(false)
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .post("/owner/connect");
             org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
-            String state = SignInSteps.query(java.net.URI.create(start.header("Location"))).get("state");
-            SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=c&state=" + state).then().statusCode(403)
+            String state = SignInSteps.query(java.net.URI.create(start.header("Location")))
+                    .get("state");
+            SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=c&state=" + state)
+                    .then()
+                    .statusCode(403)
                     .body(org.hamcrest.Matchers.containsString("That isn"));
-            org.junit.jupiter.api.Assertions.assertEquals("stored-owner-refresh", store.load().orElseThrow().refreshToken(), "nothing replaced");
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    "stored-owner-refresh", store.load().orElseThrow().refreshToken(), "nothing replaced");
         } finally {
             java.nio.file.Files.deleteIfExists(store.file());
             owner.forgetInMemoryState();
@@ -111,7 +147,10 @@ class OwnerNotConfiguredTest {
 
     private static int setupCodesInLog() throws java.io.IOException {
         String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
-        return (int) java.util.regex.Pattern.compile("Owner setup code: ").matcher(log).results().count();
+        return (int) java.util.regex.Pattern.compile("Owner setup code: ")
+                .matcher(log)
+                .results()
+                .count();
     }
 
     @Test

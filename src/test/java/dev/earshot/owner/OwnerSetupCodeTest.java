@@ -2,14 +2,12 @@ package dev.earshot.owner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.earshot.config.OwnerConfig;
+import dev.earshot.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.config.OwnerConfig;
-import dev.earshot.testing.SettableClock;
 
 /** S27: the owner setup code expires, works once, and is gone once an owner is connected. */
 class OwnerSetupCodeTest {
@@ -63,9 +61,17 @@ class OwnerSetupCodeTest {
 
     private static OwnerConfig config(Duration lifetime) {
         return new OwnerConfig() {
-            public Optional<String> id() { return Optional.empty(); }
-            public Duration warnBefore() { return Duration.ofDays(14); }
-            public Duration setupCodeLifetime() { return lifetime; }
+            public Optional<String> id() {
+                return Optional.empty();
+            }
+
+            public Duration warnBefore() {
+                return Duration.ofDays(14);
+            }
+
+            public Duration setupCodeLifetime() {
+                return lifetime;
+            }
         };
     }
 }

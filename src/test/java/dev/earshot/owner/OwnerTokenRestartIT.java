@@ -12,21 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.PackagedApp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.PackagedApp;
 
 /**
  * R05 across a real restart: the packaged jar, started twice as its own process with the same
@@ -48,10 +45,10 @@ class OwnerTokenRestartIT {
         spotify.start();
         spotify.stubFor(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
                 .willReturn(okJson(FakeSpotify.fixture("currently-playing-track.json"))));
-        spotify.stubFor(tokenGrantFor(ENV_REFRESH_TOKEN).willReturn(
-                FakeSpotify.tokenAnswer("owner-access-1", ROTATED_REFRESH_TOKEN, 3600)));
-        spotify.stubFor(tokenGrantFor(ROTATED_REFRESH_TOKEN).willReturn(
-                FakeSpotify.tokenAnswer("owner-access-2", null, 3600)));
+        spotify.stubFor(tokenGrantFor(ENV_REFRESH_TOKEN)
+                .willReturn(FakeSpotify.tokenAnswer("owner-access-1", ROTATED_REFRESH_TOKEN, 3600)));
+        spotify.stubFor(
+                tokenGrantFor(ROTATED_REFRESH_TOKEN).willReturn(FakeSpotify.tokenAnswer("owner-access-2", null, 3600)));
         Path target = Path.of("target");
         dataDir = Files.createTempDirectory(target, "owner-restart-data-");
         log = Files.createTempFile(target, "owner-restart-", ".log");
@@ -69,14 +66,17 @@ class OwnerTokenRestartIT {
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("Night Drive"), answer.body());
         }
-        assertEquals(List.of(ENV_REFRESH_TOKEN), refreshTokensSent(), "the first run starts from the environment's token");
+        assertEquals(
+                List.of(ENV_REFRESH_TOKEN), refreshTokensSent(), "the first run starts from the environment's token");
         String onDisk = Files.readString(dataDir.resolve(OwnerTokenStore.FILE_NAME));
         assertFalse(onDisk.contains(ROTATED_REFRESH_TOKEN), "the store is sealed, not plain text");
 
         // Spotify has rotated the token: from now on the environment's one is refused.
-        spotify.stubFor(tokenGrantFor(ENV_REFRESH_TOKEN).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid refresh token\"}")));
+        spotify.stubFor(tokenGrantFor(ENV_REFRESH_TOKEN)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid refresh token\"}")));
         spotify.resetRequests();
 
         try (PackagedApp second = PackagedApp.start(environment(), log)) {
@@ -85,10 +85,13 @@ class OwnerTokenRestartIT {
             assertTrue(answer.body().contains("Night Drive"), "still live after the restart: " + answer.body());
             assertFalse(answer.body().contains("\"offline\":true"), answer.body());
             HttpResponse<String> setup = second.get("/setup");
-            assertTrue(setup.body().contains("The token comes from the encrypted file in the data folder"),
+            assertTrue(
+                    setup.body().contains("The token comes from the encrypted file in the data folder"),
                     "the setup page names the store as the owner's token source: " + setup.body());
         }
-        assertEquals(List.of(ROTATED_REFRESH_TOKEN), refreshTokensSent(),
+        assertEquals(
+                List.of(ROTATED_REFRESH_TOKEN),
+                refreshTokensSent(),
                 "after the restart only the saved, rotated token is used — the environment's is never tried");
         assertFalse(Files.readString(log).contains(ROTATED_REFRESH_TOKEN), "no refresh token in the log (S21)");
     }
@@ -108,7 +111,8 @@ class OwnerTokenRestartIT {
     }
 
     private static com.github.tomakehurst.wiremock.client.MappingBuilder tokenGrantFor(String refreshToken) {
-        return post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).withRequestBody(containing("refresh_token=" + refreshToken));
+        return post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .withRequestBody(containing("refresh_token=" + refreshToken));
     }
 
     private List<String> refreshTokensSent() {

@@ -3,18 +3,15 @@ package dev.earshot.owner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.auth.CookieSealer;
+import dev.earshot.auth.SealingKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.earshot.auth.CookieSealer;
-import dev.earshot.auth.SealingKeys;
 
 /** S12 for the owner's store: a rotation of EARSHOT_SESSION_SECRET re-seals it, so dropping the previous secret later keeps it readable. */
 class OwnerTokenStoreResealTest {
@@ -40,6 +37,9 @@ class OwnerTokenStoreResealTest {
     }
 
     private OwnerTokenStore store(String current, String previous) {
-        return new OwnerTokenStore(() -> dataDir, new CookieSealer(new SealingKeys(current, Optional.ofNullable(previous))), new ObjectMapper());
+        return new OwnerTokenStore(
+                () -> dataDir,
+                new CookieSealer(new SealingKeys(current, Optional.ofNullable(previous))),
+                new ObjectMapper());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** Dates on the setup page and the owner's banner read as a person says them. */
@@ -32,7 +31,9 @@ class ReadableDateTest {
     void furtherAwayTheMonthsAreCountedRounded() {
         assertEquals("29 May 2027, in 6 months", ReadableDate.of(Instant.parse("2027-05-29T06:49:17.083514812Z"), NOW));
         // A day later it is five months and 29 days away: still "in 6 months" to a person.
-        assertEquals("29 May 2027, in 6 months", ReadableDate.of(Instant.parse("2027-05-29T06:49:17Z"), NOW.plus(Duration.ofDays(1))));
+        assertEquals(
+                "29 May 2027, in 6 months",
+                ReadableDate.of(Instant.parse("2027-05-29T06:49:17Z"), NOW.plus(Duration.ofDays(1))));
         assertEquals("28 January 2027, in 2 months", ReadableDate.of(NOW.plus(Duration.ofDays(60)), NOW));
     }
 

@@ -3,26 +3,23 @@ package dev.earshot.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.auth.LoginAttempt;
 import dev.earshot.auth.LoginAttemptCookie;
-import dev.earshot.web.UrlSafeRandom;
+import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.CookieNames;
+import dev.earshot.web.UrlSafeRandom;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * S03: a sign-in attempt lives at most ten minutes, enforced by the server from the start time sealed
@@ -48,7 +45,8 @@ class LoginAttemptExpiryTest {
     @Test
     void s03_anAttemptOlderThanTenMinutesIsRefusedWithoutAnySpotifyCall() {
         String state = UrlSafeRandom.ofBytes(32);
-        Response stale = SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(11)), "code=abc&state=" + state);
+        Response stale =
+                SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(11)), "code=abc&state=" + state);
         assertEquals(400, stale.statusCode(), "an eleven-minute-old attempt is over");
         assertNull(stale.getCookie(CookieNames.SESSION));
         assertEquals(0, stale.getDetailedCookie(CookieNames.LOGIN).getMaxAge(), "the attempt cookie is cleared");
@@ -59,14 +57,16 @@ class LoginAttemptExpiryTest {
     void s03_anAttemptWithinItsTenMinutesStillCompletes() {
         // The counterpart of the test above: the same cookie, made the same way, works while fresh.
         String state = UrlSafeRandom.ofBytes(32);
-        Response fresh = SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(9)), "code=abc&state=" + state);
+        Response fresh =
+                SignInSteps.callback(cookieStartedAgo(state, Duration.ofMinutes(9)), "code=abc&state=" + state);
         assertEquals(303, fresh.statusCode(), () -> fresh.body().asString());
         assertEquals(1, spotify.tokenCalls());
     }
 
     /** The app's own sealed attempt cookie, as {@code GET /login} would have set it {@code ago} earlier. */
     private String cookieStartedAgo(String state, Duration ago) {
-        LoginAttempt attempt = new LoginAttempt(state, UrlSafeRandom.ofBytes(32), Instant.now().minus(ago), "/dashboard", false);
+        LoginAttempt attempt =
+                new LoginAttempt(state, UrlSafeRandom.ofBytes(32), Instant.now().minus(ago), "/dashboard", false);
         return attempts.withAttempt(List.of(), attempt).getValue();
     }
 }

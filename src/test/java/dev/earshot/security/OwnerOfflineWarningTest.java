@@ -6,21 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * R04 for the owner's account: when Spotify answers {@code invalid_grant}, besides the widget going
@@ -41,8 +39,14 @@ class OwnerOfflineWarningTest {
     public static class OwnerFromEnvironment implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("spotify.refresh-token", "owner-refresh-revoked", "earshot.setup", "true",
-                    "earshot.data-dir", "target/owner-offline-warning-test-" + ProcessHandle.current().pid());
+            return Map.of(
+                    "spotify.refresh-token",
+                    "owner-refresh-revoked",
+                    "earshot.setup",
+                    "true",
+                    "earshot.data-dir",
+                    "target/owner-offline-warning-test-"
+                            + ProcessHandle.current().pid());
         }
     }
 
@@ -53,7 +57,11 @@ class OwnerOfflineWarningTest {
         long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
 
         for (int i = 0; i < 5; i++) {
-            given().get("/api/now-playing").then().statusCode(200).body("song", nullValue()).body("offline", equalTo(true));
+            given().get("/api/now-playing")
+                    .then()
+                    .statusCode(200)
+                    .body("song", nullValue())
+                    .body("offline", equalTo(true));
         }
         assertEquals(1, spotify.tokenCalls(), "one try, no retry loop");
         // Readiness is public and says UP/DOWN only; the deployer reads the state on the gated /setup page.

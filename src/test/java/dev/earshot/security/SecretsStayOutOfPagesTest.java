@@ -8,25 +8,21 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.SignInSteps;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.Sessions;
-import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /**
  * S21 beyond the log: no token, code, PKCE verifier, client secret or session secret ever reaches a
@@ -71,7 +67,8 @@ class SecretsStayOutOfPagesTest {
 
         String session = callback.getCookie(SESSION);
         for (String path : List.of("/dashboard", "/dashboard?range=long_term", "/api/me/now-playing", "/", "/logout")) {
-            Response page = given().cookie(SESSION, session).redirects().follow(false).get(path);
+            Response page =
+                    given().cookie(SESSION, session).redirects().follow(false).get(path);
             assertClean("GET " + path, page);
         }
     }
@@ -83,16 +80,20 @@ class SecretsStayOutOfPagesTest {
         // A refresh token Spotify has revoked: the visitor is signed out and sees the expired notice.
         spotify.stubTokenError(400, "invalid_grant");
         String expiring = Sessions.sealed(Sessions.expiringIn(access, refresh, Duration.ofSeconds(-5)));
-        Response signedOut = given().cookie(SESSION, expiring).redirects().follow(false).get("/dashboard");
+        Response signedOut =
+                given().cookie(SESSION, expiring).redirects().follow(false).get("/dashboard");
         assertEquals(303, signedOut.statusCode());
         assertClean("the signed-out redirect", signedOut);
-        assertClean("the expired notice", given().get(URI.create(signedOut.header("Location")).getRawPath() + "?notice=expired"));
+        assertClean(
+                "the expired notice",
+                given().get(URI.create(signedOut.header("Location")).getRawPath() + "?notice=expired"));
 
         // A token answer Earshot refuses (S08) while it carries a token: the 502 page must not echo it.
         String refused = secret("AT-refused");
         String code = secret("CODE");
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson(
-                "{\"access_token\":\"" + refused + "\",\"token_type\":\"mac\",\"expires_in\":3600,\"refresh_token\":\"" + refresh + "\"}")));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(okJson("{\"access_token\":\"" + refused
+                        + "\",\"token_type\":\"mac\",\"expires_in\":3600,\"refresh_token\":\"" + refresh + "\"}")));
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         Response failed = SignInSteps.callback(start.loginCookie(), "code=" + code + "&state=" + start.state());
         assertEquals(502, failed.statusCode());
@@ -106,7 +107,8 @@ class SecretsStayOutOfPagesTest {
     }
 
     private String verifierSentToSpotify() {
-        String body = spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
+        String body =
+                spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
         return SignInSteps.query(URI.create("x:/?" + body)).get("code_verifier");
     }
 
@@ -114,7 +116,9 @@ class SecretsStayOutOfPagesTest {
     private void assertClean(String where, Response response) {
         String seen = response.headers().toString() + "\n" + response.body().asString();
         for (String secret : secrets) {
-            assertFalse(seen.contains(secret), where + " shows " + secret.substring(0, Math.min(10, secret.length())) + "…");
+            assertFalse(
+                    seen.contains(secret),
+                    where + " shows " + secret.substring(0, Math.min(10, secret.length())) + "…");
         }
     }
 }

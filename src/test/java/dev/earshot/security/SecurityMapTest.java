@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,10 +46,14 @@ class SecurityMapTest {
 
     @Test
     void everyRequirementInForceHasATest() throws IOException {
-        List<String> rows = Files.readAllLines(MAP).stream().filter(line -> line.startsWith("| ")).toList();
+        List<String> rows = Files.readAllLines(MAP).stream()
+                .filter(line -> line.startsWith("| "))
+                .toList();
         List<String> untested = new ArrayList<>();
         for (String requirement : requirementsInForce()) {
-            boolean tested = rows.stream().anyMatch(row -> row.startsWith("| " + requirement + " |") && REFERENCE.matcher(row).find());
+            boolean tested = rows.stream()
+                    .anyMatch(row -> row.startsWith("| " + requirement + " |")
+                            && REFERENCE.matcher(row).find());
             if (!tested) {
                 untested.add(requirement);
             }
@@ -72,16 +75,22 @@ class SecurityMapTest {
 
     private static Map<String, String> testClasses() throws IOException {
         try (Stream<Path> files = Files.walk(TEST_CLASSES)) {
-            return files.map(TEST_CLASSES::relativize).map(Path::toString)
+            return files.map(TEST_CLASSES::relativize)
+                    .map(Path::toString)
                     .filter(name -> name.endsWith(".class") && !name.contains("$"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-                    .collect(Collectors.toMap(name -> name.substring(name.lastIndexOf('.') + 1), name -> name, (a, b) -> a));
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .collect(Collectors.toMap(
+                            name -> name.substring(name.lastIndexOf('.') + 1), name -> name, (a, b) -> a));
         }
     }
 
     private static boolean hasMethod(String className, String method) {
         try {
-            return Arrays.stream(Class.forName(className, false, SecurityMapTest.class.getClassLoader()).getDeclaredMethods()).map(Method::getName).anyMatch(method::equals);
+            return Arrays.stream(Class.forName(className, false, SecurityMapTest.class.getClassLoader())
+                            .getDeclaredMethods())
+                    .map(Method::getName)
+                    .anyMatch(method::equals);
         } catch (ClassNotFoundException e) {
             return false;
         }

@@ -8,21 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-
-
-import org.junit.jupiter.api.Test;
-
+import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.CookieNames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * R01: a Spotify that never completes the TCP handshake is given up on after
@@ -47,7 +44,10 @@ class UpstreamConnectTimeoutTest {
     void r01_theCodeExchangeWithAnUnreachableAccountsHostEndsAfterTheConnectTimeout() {
         SignInSteps.LoginStart start = SignInSteps.startLogin();
         long started = System.nanoTime();
-        Response callback = patiently().cookie(CookieNames.LOGIN, start.loginCookie()).redirects().follow(false)
+        Response callback = patiently()
+                .cookie(CookieNames.LOGIN, start.loginCookie())
+                .redirects()
+                .follow(false)
                 .get("/api/callback?code=abc&state=" + start.state());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(502, callback.statusCode());
@@ -59,15 +59,20 @@ class UpstreamConnectTimeoutTest {
     void r01_aWebApiCallToAnUnreachableHostEndsAfterTheConnectTimeout() {
         String cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
         long started = System.nanoTime();
-        patiently().cookie(SESSION, cookie).get("/api/me/now-playing")
-                .then().statusCode(200).body("status", equalTo("unavailable")).body("song", nullValue());
+        patiently()
+                .cookie(SESSION, cookie)
+                .get("/api/me/now-playing")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("unavailable"))
+                .body("song", nullValue());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(QUICK) < 0, "answered after " + took.toMillis() + " ms");
     }
 
     /** A client that would wait far longer than the app should, so a missing timeout shows as a slow answer, not as ours. */
     private static io.restassured.specification.RequestSpecification patiently() {
-        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.socket.timeout", 90_000)));
+        return given().config(RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 90_000)));
     }
 }

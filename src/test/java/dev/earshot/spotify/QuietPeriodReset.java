@@ -5,8 +5,7 @@ import io.quarkus.arc.Arc;
 /** Ends the app-wide quiet period from the test side: one test's 429 must not silence the next test (R11 is app-wide). */
 public final class QuietPeriodReset {
 
-    private QuietPeriodReset() {
-    }
+    private QuietPeriodReset() {}
 
     /** Lets the running app call Spotify again at once; does nothing when no app runs. */
     public static void endNow() {

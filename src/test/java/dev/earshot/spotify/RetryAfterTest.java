@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-
 import org.junit.jupiter.api.Test;
 
 /** R02: Retry-After in seconds or as an HTTP date, clamped to 1..300 s, default for garbage. */
@@ -22,14 +21,16 @@ class RetryAfterTest {
 
     @Test
     void r02_httpDate() {
-        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(120).atOffset(ZoneOffset.UTC));
+        String inTwoMinutes =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(120).atOffset(ZoneOffset.UTC));
         assertEquals(Duration.ofSeconds(120), RetryAfter.parse(inTwoMinutes, NOW));
     }
 
     @Test
     void r02_clampedToOneSecondAtLeast() {
         assertEquals(Duration.ofSeconds(1), RetryAfter.parse("0", NOW));
-        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(60).atOffset(ZoneOffset.UTC));
+        String past =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(60).atOffset(ZoneOffset.UTC));
         assertEquals(Duration.ofSeconds(1), RetryAfter.parse(past, NOW));
     }
 

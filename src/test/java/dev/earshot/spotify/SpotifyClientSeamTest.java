@@ -13,24 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.WireMockSpotify;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The Spotify client seam on its own: {@code SpotifyWebApi} and {@code SpotifyAccounts} against a local WireMock,
@@ -65,9 +62,14 @@ class SpotifyClientSeamTest {
     void aPlayingTrackIsReadWithTheBearerToken() {
         var playing = join(web.currentlyPlaying(AccessTokens.fixed("token-1"))).orElseThrow();
         assertEquals("track", playing.item().type());
-        assertEquals(1, spotify.server().countRequestsMatching(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
-                .withHeader("Authorization", equalTo("Bearer token-1"))
-                .withQueryParam("additional_types", equalTo("track,episode")).build()).getCount());
+        assertEquals(
+                1,
+                spotify.server()
+                        .countRequestsMatching(getRequestedFor(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
+                                .withHeader("Authorization", equalTo("Bearer token-1"))
+                                .withQueryParam("additional_types", equalTo("track,episode"))
+                                .build())
+                        .getCount());
     }
 
     @Test
@@ -88,12 +90,14 @@ class SpotifyClientSeamTest {
     @Test
     void r02_a429CarriesRetryAfterAndHoldsBackTheNextCall() {
         spotify.stubApi(FakeSpotify.TOP_TRACKS, spotify429("7"));
-        var limited = assertInstanceOf(SpotifyException.RateLimited.class,
+        var limited = assertInstanceOf(
+                SpotifyException.RateLimited.class,
                 failure(web.topTracks(AccessTokens.fixed("token-1"), "short_term", 10)));
         assertEquals(Duration.ofSeconds(7), limited.retryAfter());
 
         int before = spotify.totalRequests();
-        var heldBack = assertInstanceOf(SpotifyException.RateLimited.class, failure(web.me(AccessTokens.fixed("token-1"))));
+        var heldBack =
+                assertInstanceOf(SpotifyException.RateLimited.class, failure(web.me(AccessTokens.fixed("token-1"))));
         assertTrue(heldBack.retryAfter().compareTo(Duration.ofSeconds(7)) <= 0, "what is left of the quiet period");
         assertEquals(before, spotify.totalRequests(), "R11: no request is sent during the quiet period");
     }
@@ -103,21 +107,27 @@ class SpotifyClientSeamTest {
         spotify.stubApi(FakeSpotify.ME, okJson("{\"id\": \"listener-1\", \"display_name\": "));
         assertInstanceOf(SpotifyException.Unavailable.class, failure(web.me(AccessTokens.fixed("token-1"))));
         spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson("[1, 2, 3]"));
-        assertInstanceOf(SpotifyException.Unavailable.class, failure(web.topArtists(AccessTokens.fixed("token-1"), "short_term", 10)));
+        assertInstanceOf(
+                SpotifyException.Unavailable.class,
+                failure(web.topArtists(AccessTokens.fixed("token-1"), "short_term", 10)));
     }
 
     @Test
     void r07_missingAndNullItemsAreSkipped() {
         spotify.stubApi(FakeSpotify.TOP_TRACKS, okJson("{\"items\": [null, {\"id\": \"t1\"}]}"));
-        assertEquals(List.of("t1"), join(web.topTracks(AccessTokens.fixed("token-1"), "short_term", 10)).stream()
-                .map(SpotifyItem::id).toList());
+        assertEquals(
+                List.of("t1"),
+                join(web.topTracks(AccessTokens.fixed("token-1"), "short_term", 10)).stream()
+                        .map(SpotifyItem::id)
+                        .toList());
         spotify.stubApi(FakeSpotify.TOP_ARTISTS, okJson("{}"));
         assertEquals(List.of(), join(web.topArtists(AccessTokens.fixed("token-1"), "short_term", 10)));
     }
 
     @Test
     void r03_a401IsRefreshedAndRetriedOnceWithTheNewToken() {
-        spotify.stub(get(urlPathEqualTo(FakeSpotify.ME)).withHeader("Authorization", equalTo("Bearer old"))
+        spotify.stub(get(urlPathEqualTo(FakeSpotify.ME))
+                .withHeader("Authorization", equalTo("Bearer old"))
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired")));
         CountingTokens tokens = new CountingTokens("old", "new");
 
@@ -163,10 +173,14 @@ class SpotifyClientSeamTest {
 
     @Test
     void r07_aTokenAnswerThatIsNotJsonOrIncompleteIsUnavailable() {
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html>maintenance</html>")));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>maintenance</html>")));
         assertInstanceOf(SpotifyException.Unavailable.class, failure(accounts.refresh("refresh-1")));
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}")));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(okJson("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}")));
         assertInstanceOf(SpotifyException.Unavailable.class, failure(accounts.refresh("refresh-1")));
         spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(okJson("{\"access_token\":")));
         assertInstanceOf(SpotifyException.Unavailable.class, failure(accounts.refresh("refresh-1")));
@@ -181,7 +195,8 @@ class SpotifyClientSeamTest {
 
     @Test
     void theTokenEndpointsServerErrorIsUnavailable() {
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(aResponse().withStatus(503)));
         assertInstanceOf(SpotifyException.Unavailable.class, failure(accounts.refresh("refresh-1")));
     }
 
@@ -196,7 +211,8 @@ class SpotifyClientSeamTest {
 
     private List<String> bearersSentTo(String path) {
         return spotify.server().findAll(getRequestedFor(urlPathEqualTo(path))).stream()
-                .map(request -> request.getHeader("Authorization")).toList();
+                .map(request -> request.getHeader("Authorization"))
+                .toList();
     }
 
     private static <T> T join(CompletionStage<T> stage) {
@@ -204,7 +220,8 @@ class SpotifyClientSeamTest {
     }
 
     private static Throwable failure(CompletionStage<?> stage) {
-        CompletionException thrown = assertThrows(CompletionException.class, () -> stage.toCompletableFuture().join());
+        CompletionException thrown = assertThrows(
+                CompletionException.class, () -> stage.toCompletableFuture().join());
         return SpotifyException.unwrap(thrown);
     }
 

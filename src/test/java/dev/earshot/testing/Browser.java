@@ -1,5 +1,6 @@
 package dev.earshot.testing;
 
+import io.restassured.RestAssured;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,8 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import io.restassured.RestAssured;
 
 /**
  * One headless Chromium per test class, driven through chromedriver: register it with
@@ -47,8 +45,7 @@ import io.restassured.RestAssured;
 public final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, TestWatcher {
 
     /** The size of the page's viewport in CSS pixels; a mobile one has overlay scrollbars, like a phone. */
-    public record Viewport(int width, int height, boolean mobile) {
-    }
+    public record Viewport(int width, int height, boolean mobile) {}
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     public static final Viewport DESKTOP = new Viewport(1280, 900, false);
@@ -65,8 +62,9 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         forgetFailureScreenshots(context.getRequiredTestClass().getSimpleName());
-        missing = missingExecutable().map(path -> path + " is missing: install Debian's chromium and"
-                + " chromium-driver (apt-get install -y chromium chromium-driver) to run the browser tests");
+        missing = missingExecutable()
+                .map(path -> path + " is missing: install Debian's chromium and"
+                        + " chromium-driver (apt-get install -y chromium chromium-driver) to run the browser tests");
         if (missing.isPresent()) {
             // Said once per class on the console too: a skip's reason otherwise hides in the XML report.
             System.err.println("[" + context.getRequiredTestClass().getSimpleName() + "] "
@@ -131,9 +129,16 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     public static ChromeDriver newDriver(Path profile) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + profile,
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--user-data-dir=" + profile,
                         "--window-size=" + DESKTOP.width() + "," + DESKTOP.height());
         // An explicit driver path keeps Selenium Manager from looking for (or downloading) a driver.
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -145,7 +150,9 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     }
 
     public static Optional<String> missingExecutable() {
-        return Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(Path.of(path))).findFirst();
+        return Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(path -> !Files.isExecutable(Path.of(path)))
+                .findFirst();
     }
 
     public WebDriver driver() {
@@ -177,13 +184,24 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
      * so the viewport is set through the DevTools protocol instead (it lasts until changed).
      */
     public void resize(Viewport viewport) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width(),
-                "height", viewport.height(), "deviceScaleFactor", 1, "mobile", viewport.mobile()));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        viewport.width(),
+                        "height",
+                        viewport.height(),
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        viewport.mobile()));
     }
 
     /** Waits for a condition to answer something other than null or false; {@code what} explains a timeout. */
     public <T> T waitUntil(Duration timeout, Supplier<String> what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .withMessage(what)
+                .until(condition);
     }
 
     public <T> T waitUntil(Duration timeout, String what, Function<WebDriver, T> condition) {
@@ -205,10 +223,10 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height",
-                size.get("height"), "scale", 1);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Map<String, Object> clip =
+                Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         return save(name, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
@@ -236,7 +254,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
 
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
@@ -44,7 +43,8 @@ public final class CapturedLog extends Handler implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        lines.add(new Line(record.getLevel(), record.getLoggerName(), message == null ? "" : message, record.getThrown()));
+        lines.add(new Line(
+                record.getLevel(), record.getLoggerName(), message == null ? "" : message, record.getThrown()));
     }
 
     public List<Line> lines() {
@@ -57,8 +57,7 @@ public final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -12,6 +12,5 @@ public final class CookieNames {
     public static final String PLAIN_SESSION = "earshot_session";
     public static final String PLAIN_LOGIN = "earshot_login";
 
-    private CookieNames() {
-    }
+    private CookieNames() {}
 }

@@ -1,8 +1,7 @@
 package dev.earshot.testing;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * Demo mode as a newcomer gets it, the one demo profile of the suite (for {@code @QuarkusTest}s and for the

@@ -8,8 +8,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for something the app does in the background (a refresh-ahead call), failing after a limit. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Checks {@code condition} every 50 ms until it holds; fails with {@code what} after {@code limit}. */
     public static void within(Duration limit, String what, BooleanSupplier condition) {

@@ -1,13 +1,12 @@
 package dev.earshot.testing;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Spotify's currently-playing as a clock, per access token: a track started at a known instant, so
@@ -40,10 +39,15 @@ public class FakePlayback implements ResponseDefinitionTransformerV2 {
         }
         Instant now = Instant.now();
         String body = "{\"timestamp\":" + now.toEpochMilli() + ",\"progress_ms\":" + track.progressAt(now)
-                + ",\"is_playing\":true,\"currently_playing_type\":\"track\",\"item\":{\"id\":\"" + track.id() + "\",\"name\":\""
+                + ",\"is_playing\":true,\"currently_playing_type\":\"track\",\"item\":{\"id\":\"" + track.id()
+                + "\",\"name\":\""
                 + track.name() + "\",\"type\":\"track\",\"duration_ms\":" + track.durationMs()
                 + ",\"artists\":[{\"name\":\"Fake Artist\"}],\"album\":{\"name\":\"Fake Album\",\"images\":[]}}}";
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json").withBody(body).build();
+        return new ResponseDefinitionBuilder()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)
+                .build();
     }
 
     @Override

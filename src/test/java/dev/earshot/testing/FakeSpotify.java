@@ -2,23 +2,21 @@ package dev.earshot.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-
 import dev.earshot.spotify.QuietPeriodReset;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Spotify as the tests script it: canned answers from {@code src/test/resources/spotify}, and faults on demand,
@@ -74,27 +72,37 @@ public final class FakeSpotify {
 
     public static ResponseDefinitionBuilder tokenAnswer(String accessToken, String refreshToken, long expiresIn) {
         String refresh = refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"";
-        return okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"scope\":\"user-top-read\",\"expires_in\":"
-                + expiresIn + refresh + "}");
+        return okJson("{\"access_token\":\"" + accessToken
+                + "\",\"token_type\":\"Bearer\",\"scope\":\"user-top-read\",\"expires_in\":" + expiresIn + refresh
+                + "}");
     }
 
     public void stubTokenError(int status, String error) {
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"" + error + "\",\"error_description\":\"<script>alert(1)</script>\"}")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":\"" + error + "\",\"error_description\":\"<script>alert(1)</script>\"}")));
     }
 
     public static ResponseDefinitionBuilder spotifyError(int status, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"status\":" + status + ",\"message\":\"" + message + "\"}}");
     }
 
     public int tokenCalls() {
-        return server.countRequestsMatching(postRequestedFor(urlPathEqualTo(TOKEN_PATH)).build()).getCount();
+        return server.countRequestsMatching(
+                        postRequestedFor(urlPathEqualTo(TOKEN_PATH)).build())
+                .getCount();
     }
 
     public int apiCalls(String path) {
-        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
+        return server.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(path)).build())
+                .getCount();
     }
 
     public static RequestPatternBuilder tokenRequests() {

@@ -69,7 +69,9 @@ public final class FuzzInput {
                 case 2 -> text.append((char) random.nextInt(0x20));
                 case 3 -> text.append((char) (0x80 + random.nextInt(0x700)));
                 case 4 -> text.append((char) (0x4e00 + random.nextInt(0x5000)));
-                default -> text.append(chance(0.5) ? "\uD83C\uDFB5" : Character.toString((char) (0xD800 + random.nextInt(0x800))));
+                default ->
+                    text.append(
+                            chance(0.5) ? "\uD83C\uDFB5" : Character.toString((char) (0xD800 + random.nextInt(0x800))));
             }
         }
         return text.toString();

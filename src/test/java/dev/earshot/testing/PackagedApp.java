@@ -35,7 +35,8 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /** Starts the jar with these environment variables on a free port and waits until it is ready. */
-    public static PackagedApp start(Map<String, String> environment, Path log) throws IOException, InterruptedException {
+    public static PackagedApp start(Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw package (or verify) first");
         }
@@ -56,7 +57,8 @@ public final class PackagedApp implements AutoCloseable {
      * Starts the jar with these environment variables for a start-up that must fail, and returns its exit
      * code once it has ended (its output goes to {@code log}).
      */
-    public static int exitCodeOfFailedStart(Map<String, String> environment, Path log) throws IOException, InterruptedException {
+    public static int exitCodeOfFailedStart(Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw package (or verify) first");
         }
@@ -71,14 +73,18 @@ public final class PackagedApp implements AutoCloseable {
         Process process = builder.start();
         if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new IllegalStateException("The app kept running instead of refusing to start; its log:\n" + Files.readString(log));
+            throw new IllegalStateException(
+                    "The app kept running instead of refusing to start; its log:\n" + Files.readString(log));
         }
         return process.exitValue();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Stops it the way a container runtime does (SIGTERM) and waits for the process to end. */
@@ -94,7 +100,8 @@ public final class PackagedApp implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The app exited with " + process.exitValue() + "; its log:\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "The app exited with " + process.exitValue() + "; its log:\n" + Files.readString(log));
             }
             try {
                 if (get("/q/health/ready").statusCode() == 200) {
@@ -106,7 +113,8 @@ public final class PackagedApp implements AutoCloseable {
             Thread.sleep(200);
         }
         close();
-        throw new IllegalStateException("The app was not ready within " + START_LIMIT + "; its log:\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "The app was not ready within " + START_LIMIT + "; its log:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

@@ -1,11 +1,10 @@
 package dev.earshot.testing;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import dev.earshot.auth.Session;
 import dev.earshot.auth.SessionCookie;
 import io.quarkus.arc.Arc;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Sessions in chosen states, and the session cookie the app would set for one, sealed by the app's own
@@ -14,12 +13,15 @@ import io.quarkus.arc.Arc;
  */
 public final class Sessions {
 
-    private Sessions() {
-    }
+    private Sessions() {}
 
     /** The session cookie's value for this session, sealed as the running app seals it ({@code @QuarkusTest}s only). */
     public static String sealed(Session session) {
-        return Arc.container().instance(SessionCookie.class).get().write(session).getValue();
+        return Arc.container()
+                .instance(SessionCookie.class)
+                .get()
+                .write(session)
+                .getValue();
     }
 
     public static String newListenerId() {
@@ -32,19 +34,37 @@ public final class Sessions {
 
     public static Session expiringIn(String accessToken, String refreshToken, Duration left) {
         Instant now = Instant.now();
-        return new Session(accessToken, refreshToken, now.plus(left), now.minus(Duration.ofHours(1)), newListenerId(),
-                "Ada Listener", "https://i.scdn.co/image/avatar64");
+        return new Session(
+                accessToken,
+                refreshToken,
+                now.plus(left),
+                now.minus(Duration.ofHours(1)),
+                newListenerId(),
+                "Ada Listener",
+                "https://i.scdn.co/image/avatar64");
     }
 
     /** A session of this very listener (such as the owner), signed in just now, half an hour left. */
     public static Session ofListener(String userId, String displayName) {
         Instant now = Instant.now();
-        return new Session("access-" + userId, "refresh-" + java.util.UUID.randomUUID(), now.plus(Duration.ofMinutes(30)), now,
-                userId, displayName, null);
+        return new Session(
+                "access-" + userId,
+                "refresh-" + java.util.UUID.randomUUID(),
+                now.plus(Duration.ofMinutes(30)),
+                now,
+                userId,
+                displayName,
+                null);
     }
 
     public static Session signedInAt(Instant signedInAt) {
-        return new Session("access-old", "refresh-old", Instant.now().plus(Duration.ofMinutes(30)), signedInAt, newListenerId(),
-                "Ada Listener", null);
+        return new Session(
+                "access-old",
+                "refresh-old",
+                Instant.now().plus(Duration.ofMinutes(30)),
+                signedInAt,
+                newListenerId(),
+                "Ada Listener",
+                null);
     }
 }

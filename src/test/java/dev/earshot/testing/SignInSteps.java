@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import io.restassured.response.Response;
 
 /**
  * The browser's part of a sign-in, step by step: over real HTTP against the fake Spotify or through the demo
@@ -32,8 +30,7 @@ public final class SignInSteps {
         }
     }
 
-    private SignInSteps() {
-    }
+    private SignInSteps() {}
 
     public static LoginStart startLogin() {
         return startLogin(null);
@@ -66,7 +63,10 @@ public final class SignInSteps {
         spotify.stubTokenGrant(accessToken, refreshToken, 3600);
         LoginStart start = startLogin();
         Response callback = callback(start.loginCookie(), "code=test-code&state=" + start.state());
-        assertEquals(303, callback.statusCode(), () -> "callback succeeds: " + callback.body().asString());
+        assertEquals(
+                303,
+                callback.statusCode(),
+                () -> "callback succeeds: " + callback.body().asString());
         String session = callback.getCookie(CookieNames.SESSION);
         assertNotNull(session, "callback sets the session cookie");
         return session;
@@ -84,12 +84,14 @@ public final class SignInSteps {
         assertTrue(authorize.getPath().endsWith("/demo/spotify/accounts/authorize"), authorize.toString());
 
         // The URL is already encoded: RestAssured must not encode it again.
-        Response consent = given().urlEncodingEnabled(false).redirects().follow(false).get(authorize.toString());
+        Response consent =
+                given().urlEncodingEnabled(false).redirects().follow(false).get(authorize.toString());
         assertEquals(200, consent.statusCode(), () -> consent.body().asString());
         String page = consent.body().asString();
         assertTrue(page.contains("Allow") && page.contains("Cancel"));
 
-        Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page);
+        Matcher action =
+                Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page);
         assertTrue(action.find(), "consent form");
         URI post = authorize.resolve(action.group(1));
         var request = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8");
@@ -98,13 +100,17 @@ public final class SignInSteps {
         assertEquals(303, answer.statusCode(), () -> answer.body().asString());
         URI callback = URI.create(answer.header("Location"));
         assertEquals("/api/callback", callback.getPath());
-        return given().urlEncodingEnabled(false).redirects().follow(false).cookie(CookieNames.PLAIN_LOGIN, loginCookie)
+        return given().urlEncodingEnabled(false)
+                .redirects()
+                .follow(false)
+                .cookie(CookieNames.PLAIN_LOGIN, loginCookie)
                 .get(callback.getPath() + "?" + callback.getRawQuery());
     }
 
     private static Map<String, String> hiddenFields(String html) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(html);
+        Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")
+                .matcher(html);
         while (input.find()) {
             fields.put(input.group(1), unescape(input.group(2)));
         }
@@ -112,21 +118,31 @@ public final class SignInSteps {
     }
 
     private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     /** In a real browser ({@link DemoProfile}): from the landing page to the sandbox's consent page. */
     public static void toDemoConsentPage(Browser browser) {
         browser.open("/");
         browser.driver().findElement(By.partialLinkText("Sign in with Spotify")).click();
-        browser.waitUntil(Duration.ofSeconds(10), "the sandbox's consent page",
+        browser.waitUntil(
+                Duration.ofSeconds(10),
+                "the sandbox's consent page",
                 ExpectedConditions.urlContains("/demo/spotify/accounts/authorize"));
     }
 
     /** Presses a button of the consent page ("Allow" or "Cancel") and waits for the app's answer. */
     public static void pressOnDemoConsentPage(Browser browser, String button) {
-        browser.driver().findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
-        browser.waitUntil(Duration.ofSeconds(10), "back from the consent page",
+        browser.driver()
+                .findElement(By.xpath("//button[normalize-space()='" + button + "']"))
+                .click();
+        browser.waitUntil(
+                Duration.ofSeconds(10),
+                "back from the consent page",
                 driver -> !driver.getCurrentUrl().contains("/demo/spotify/accounts/"));
     }
 
@@ -134,9 +150,12 @@ public final class SignInSteps {
     public static void signInToDemo(Browser browser) {
         toDemoConsentPage(browser);
         pressOnDemoConsentPage(browser, "Allow");
-        browser.waitUntil(Duration.ofSeconds(10), () -> "on /dashboard, not " + browser.path(),
+        browser.waitUntil(
+                Duration.ofSeconds(10),
+                () -> "on /dashboard, not " + browser.path(),
                 driver -> browser.path().equals("/dashboard"));
     }
+
     public static Map<String, String> query(URI uri) {
         Map<String, String> query = new LinkedHashMap<>();
         if (uri.getRawQuery() == null) {

@@ -2,11 +2,9 @@ package dev.earshot.testing;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import java.util.Map;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * Starts WireMock on a free port as both of Spotify's hosts, points the app at it (demo mode off), and
@@ -36,7 +34,8 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FakePlayback()));
+        server = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").extensions(new FakePlayback()));
         server.start();
         return Map.of(
                 "earshot.session.secret-previous", PREVIOUS_SESSION_SECRET,
@@ -58,9 +57,10 @@ public class WireMockSpotify implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(new FakeSpotify(server),
+        testInjector.injectIntoFields(
+                new FakeSpotify(server),
                 new TestInjector.AnnotatedAndMatchesType(InjectSpotify.class, FakeSpotify.class));
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectSpotify.class, WireMockServer.class));
+        testInjector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectSpotify.class, WireMockServer.class));
     }
 }

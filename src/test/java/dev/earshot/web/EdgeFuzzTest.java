@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.FuzzInput;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,19 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.FuzzInput;
-import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.CookieNames;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Junk at the HTTP edge, thousands of requests of it (S06, S12, S16, S10): parameters of the callback,
@@ -51,8 +48,7 @@ class EdgeFuzzTest {
     URI server;
 
     /** What one request answered: its status and its Set-Cookie headers. */
-    record Answer(int status, List<String> setCookies) {
-    }
+    record Answer(int status, List<String> setCookies) {}
 
     @BeforeEach
     void reset() {
@@ -71,10 +67,13 @@ class EdgeFuzzTest {
             String request = request(fuzz);
             Answer answer = send(request);
             String context = "seed " + seed + ", request:\n" + request;
-            assertTrue(answer.status() >= 200 && answer.status() < 500, "answered " + answer.status() + " to " + context);
+            assertTrue(
+                    answer.status() >= 200 && answer.status() < 500, "answered " + answer.status() + " to " + context);
             for (String cookie : answer.setCookies()) {
                 if (cookie.startsWith(CookieNames.SESSION + "=")) {
-                    assertTrue(cookie.toLowerCase(Locale.ROOT).contains("max-age=0"), "a session cookie was set: " + cookie + " for " + context);
+                    assertTrue(
+                            cookie.toLowerCase(Locale.ROOT).contains("max-age=0"),
+                            "a session cookie was set: " + cookie + " for " + context);
                 }
             }
             byStatus.merge(answer.status(), 1, Integer::sum);
@@ -82,8 +81,14 @@ class EdgeFuzzTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("EdgeFuzzTest: %d requests in %d ms (seed %d), by status %s%n", sent, millis, seed, byStatus);
-        assertEquals(0, spotify.server().countRequestsMatching(FakeSpotify.tokenRequests()
-                .withRequestBody(containing("grant_type=authorization_code")).build()).getCount(), "no code exchange (seed " + seed + ")");
+        assertEquals(
+                0,
+                spotify.server()
+                        .countRequestsMatching(FakeSpotify.tokenRequests()
+                                .withRequestBody(containing("grant_type=authorization_code"))
+                                .build())
+                        .getCount(),
+                "no code exchange (seed " + seed + ")");
         assertEquals(0, spotify.tokenCalls(), "no token request at all (seed " + seed + ")");
     }
 
@@ -100,7 +105,9 @@ class EdgeFuzzTest {
             default -> fuzz.pick("/api/me/now-playing", "/logout", "/q/health", "/owner/connect");
         };
         return "GET " + target + " HTTP/1.1\r\n"
-                + fuzz.list(0, 4, () -> header(fuzz)).stream().map(line -> line + "\r\n").collect(Collectors.joining());
+                + fuzz.list(0, 4, () -> header(fuzz)).stream()
+                        .map(line -> line + "\r\n")
+                        .collect(Collectors.joining());
     }
 
     /** {@code path?name=value&...}: 0 to 5 parameters named from {@code names} (names may repeat), values junk. */
@@ -113,10 +120,31 @@ class EdgeFuzzTest {
     private static String queryValue(FuzzInput fuzz) {
         return switch (fuzz.upTo(7)) {
             case 0, 1, 2 -> URLEncoder.encode(fuzz.anyText(300), StandardCharsets.UTF_8);
-            case 3, 4, 5 -> fuzz.string(FuzzInput.PRINTABLE + "%%%", 80).replace("&", "%26").replace("#", "%23");
-            default -> fuzz.pick("", "%", "%zz", "%00", "%0d%0a", "%2F%2Fevil.example", "//evil.example", "/\\evil",
-                    "javascript:alert(1)", "-1", "0", "99999999999999999999", "dark", "light", "short_term", "long_term", "access_denied",
-                    "/dashboard|x", "%C0%AF", "%ED%A0%80", "x".repeat(5000));
+            case 3, 4, 5 ->
+                fuzz.string(FuzzInput.PRINTABLE + "%%%", 80).replace("&", "%26").replace("#", "%23");
+            default ->
+                fuzz.pick(
+                        "",
+                        "%",
+                        "%zz",
+                        "%00",
+                        "%0d%0a",
+                        "%2F%2Fevil.example",
+                        "//evil.example",
+                        "/\\evil",
+                        "javascript:alert(1)",
+                        "-1",
+                        "0",
+                        "99999999999999999999",
+                        "dark",
+                        "light",
+                        "short_term",
+                        "long_term",
+                        "access_denied",
+                        "/dashboard|x",
+                        "%C0%AF",
+                        "%ED%A0%80",
+                        "x".repeat(5000));
         };
     }
 
@@ -134,15 +162,27 @@ class EdgeFuzzTest {
 
     /** Session and login-attempt cookies, alone or duplicated, with garbage, base64 garbage, sealed-looking or very long values. */
     private static String cookieHeader(FuzzInput fuzz) {
-        return String.join("; ", fuzz.list(1, 4, () -> fuzz.pick(CookieNames.SESSION, CookieNames.LOGIN,
-                CookieNames.PLAIN_SESSION, CookieNames.PLAIN_LOGIN, "other") + "=" + cookieValue(fuzz)));
+        return String.join(
+                "; ",
+                fuzz.list(
+                        1,
+                        4,
+                        () -> fuzz.pick(
+                                        CookieNames.SESSION,
+                                        CookieNames.LOGIN,
+                                        CookieNames.PLAIN_SESSION,
+                                        CookieNames.PLAIN_LOGIN,
+                                        "other")
+                                + "=" + cookieValue(fuzz)));
     }
 
     private static String cookieValue(FuzzInput fuzz) {
         return switch (fuzz.upTo(3)) {
             case 0 -> fuzz.string(FuzzInput.PRINTABLE, 100).replace(";", "");
             case 1 -> fuzz.base64Junk(600);
-            case 2 -> fuzz.pick("v1", "v2", "v0", "") + "." + fuzz.string("abcdefghijklmnopqrstuvwxyz", 3) + "." + fuzz.base64Junk(400);
+            case 2 ->
+                fuzz.pick("v1", "v2", "v0", "") + "." + fuzz.string("abcdefghijklmnopqrstuvwxyz", 3) + "."
+                        + fuzz.base64Junk(400);
             default -> fuzz.pick("", "=", "\"\"", "v1..", "v1.k.", "A".repeat(7000));
         };
     }
@@ -152,8 +192,17 @@ class EdgeFuzzTest {
         if (fuzz.chance(0.5)) {
             return fuzz.string(FuzzInput.PRINTABLE + " \t", 120);
         }
-        return fuzz.pick("bogus", "unknown", "203.0.113.9", "2001:db8::1", "[2001:db8::1]:443", "1.2.3.4, bogus, 127.0.0.1",
-                "for=\"[2001:db8::1]\";proto=https", "https", "evil.example", "null");
+        return fuzz.pick(
+                "bogus",
+                "unknown",
+                "203.0.113.9",
+                "2001:db8::1",
+                "[2001:db8::1]:443",
+                "1.2.3.4, bogus, 127.0.0.1",
+                "for=\"[2001:db8::1]\";proto=https",
+                "https",
+                "evil.example",
+                "null");
     }
 
     // --- how it is sent ---
@@ -162,7 +211,8 @@ class EdgeFuzzTest {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((requestHead + "Host: " + server.getHost() + ":" + server.getPort() + "\r\nConnection: close\r\n\r\n")
+            out.write((requestHead + "Host: " + server.getHost() + ":" + server.getPort()
+                            + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String head = readHead(socket.getInputStream());

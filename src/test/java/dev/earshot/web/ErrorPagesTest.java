@@ -9,22 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.CapturedLog;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.SignInSteps;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.CapturedLog;
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** S25: every error page carries a reference that is in exactly one log line, at the level its kind of failure deserves. */
 @QuarkusTest
@@ -59,9 +57,11 @@ class ErrorPagesTest {
     @Test
     void s25_aFailedCodeExchangeShowsAReferenceLoggedOnceAtErrorWithItsStackTrace() {
         spotify.resetWithSampleListener();
-        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
+        spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                .willReturn(aResponse().withStatus(500)));
         var start = SignInSteps.startLogin();
-        assertLogged(() -> SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()), 502, Level.SEVERE);
+        assertLogged(
+                () -> SignInSteps.callback(start.loginCookie(), "code=abc&state=" + start.state()), 502, Level.SEVERE);
     }
 
     /** The reference on the page, after checking it is in exactly one log line of {@code level} (a stack trace only with ERROR). */
@@ -71,7 +71,9 @@ class ErrorPagesTest {
             response = request.get();
             assertEquals(status, response.statusCode(), response.body().asString());
             Matcher reference = REFERENCE.matcher(response.body().asString());
-            assertTrue(reference.find(), "the page shows a reference: " + response.body().asString());
+            assertTrue(
+                    reference.find(),
+                    "the page shows a reference: " + response.body().asString());
             List<CapturedLog.Line> lines = log.containing("[ref " + reference.group(1) + "]");
             assertEquals(1, lines.size(), "one log line holds the reference: " + lines);
             assertEquals(level, lines.get(0).level(), lines.get(0).message());

@@ -3,7 +3,6 @@ package dev.earshot.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** Times as the page shows them. */

@@ -8,23 +8,19 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a container platform and its operators see: liveness and readiness under /q/health, the
@@ -52,7 +48,9 @@ class OperationsEndpointsTest {
     @Test
     void readinessIsUpWithTheOwnersStoreAndSaysNoMore() {
         // Public: UP or DOWN per check, the details live on /setup and in the log.
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("configuration"))
                 .body("checks.find { it.name == 'owner-store' }.status", equalTo("UP"))
@@ -65,7 +63,8 @@ class OperationsEndpointsTest {
         double tokenCalls = metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}");
         double meCalls = metric("earshot_spotify_calls_total{endpoint=\"me\",status=\"200\"}");
 
-        String session = SignInSteps.signIn(spotify, "access-metrics", "refresh-metrics-" + java.util.UUID.randomUUID());
+        String session =
+                SignInSteps.signIn(spotify, "access-metrics", "refresh-metrics-" + java.util.UUID.randomUUID());
 
         assertEquals(signIns + 1, metric("earshot_sign_ins_total{outcome=\"success\"}"));
         assertEquals(tokenCalls + 1, metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}"));
@@ -75,8 +74,14 @@ class OperationsEndpointsTest {
         double hits = metric("earshot_now_playing_lookups_total{result=\"hit\"}");
         given().cookie(SESSION, session).get("/api/me/now-playing").then().statusCode(200);
         given().cookie(SESSION, session).get("/api/me/now-playing").then().statusCode(200);
-        assertEquals(misses + 1, metric("earshot_now_playing_lookups_total{result=\"miss\"}"), "the first poll calls Spotify");
-        assertEquals(hits + 1, metric("earshot_now_playing_lookups_total{result=\"hit\"}"), "the second is served from the cache");
+        assertEquals(
+                misses + 1,
+                metric("earshot_now_playing_lookups_total{result=\"miss\"}"),
+                "the first poll calls Spotify");
+        assertEquals(
+                hits + 1,
+                metric("earshot_now_playing_lookups_total{result=\"hit\"}"),
+                "the second is served from the cache");
     }
 
     @Test
@@ -86,22 +91,29 @@ class OperationsEndpointsTest {
         double calls429 = metric("earshot_spotify_calls_total{endpoint=\"currently-playing\",status=\"429\"}");
         double stale = metric("earshot_now_playing_lookups_total{result=\"stale\"}");
         spotify.stubTokenGrant("access-refreshed", null, 3600);
-        spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
-        String expired = Sessions.sealed(Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(),
-                Duration.ofMinutes(-1)));
+        spotify.stubApi(
+                FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
+        String expired = Sessions.sealed(
+                Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(), Duration.ofMinutes(-1)));
 
-        given().cookie(SESSION, expired).get("/api/me/now-playing").then().statusCode(200).body("stale", equalTo(true));
+        given().cookie(SESSION, expired)
+                .get("/api/me/now-playing")
+                .then()
+                .statusCode(200)
+                .body("stale", equalTo(true));
 
         assertEquals(refreshes + 1, metric("earshot_token_refreshes_total{account=\"session\",outcome=\"success\"}"));
         assertEquals(limited + 1, metric("earshot_spotify_rate_limited_total{endpoint=\"currently-playing\"}"));
-        assertEquals(calls429 + 1, metric("earshot_spotify_calls_total{endpoint=\"currently-playing\",status=\"429\"}"));
+        assertEquals(
+                calls429 + 1, metric("earshot_spotify_calls_total{endpoint=\"currently-playing\",status=\"429\"}"));
         assertEquals(stale + 1, metric("earshot_now_playing_lookups_total{result=\"stale\"}"));
     }
 
     @Test
     void metricsNeverCarryATokenOrAUserId() {
         SignInSteps.signIn(spotify, "access-secret-value", "refresh-secret-value");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertFalse(metrics.contains("secret-value"));
         assertFalse(metrics.contains("listener-"), "no per-user label");
     }
@@ -114,7 +126,8 @@ class OperationsEndpointsTest {
     /** The value of one sample line of /q/metrics, 0 when the counter has not been created yet. */
     private static double metric(String sample) {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher line = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
+        Matcher line = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE)
+                .matcher(text);
         return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 }

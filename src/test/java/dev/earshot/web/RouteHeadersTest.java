@@ -7,6 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -18,29 +34,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.OPTIONS;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.Sessions;
-import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import dev.earshot.testing.CookieNames;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Walks every route the app has, and checks the headers S18–S20 ask of its kind. The list of routes is
@@ -75,8 +70,7 @@ class RouteHeadersTest {
     }
 
     /** One route: its method and template as the code declares it, its kind, and a request that reaches it. */
-    record Route(String declared, Kind kind, Function<RequestSpecification, Response> request) {
-    }
+    record Route(String declared, Kind kind, Function<RequestSpecification, Response> request) {}
 
     private String session;
 
@@ -89,32 +83,81 @@ class RouteHeadersTest {
     private List<Route> routes() {
         return List.of(
                 new Route("GET /", Kind.PAGE, r -> r.get("/")),
-                new Route("GET /dashboard", Kind.PAGE, r -> r.cookie(CookieNames.SESSION, session).get("/dashboard")),
+                new Route(
+                        "GET /dashboard",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/dashboard")),
                 new Route("GET /login", Kind.PAGE, r -> r.get("/login")),
                 new Route("GET /api/callback", Kind.PAGE, r -> r.get("/api/callback?code=x&state=y")),
-                new Route("GET /logout", Kind.PAGE, r -> r.cookie(CookieNames.SESSION, session).get("/logout")),
-                new Route("POST /logout", Kind.PAGE, r -> r.cookie(CookieNames.SESSION, session).header("Sec-Fetch-Site", "same-origin").post("/logout")),
+                new Route(
+                        "GET /logout",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/logout")),
+                new Route(
+                        "POST /logout",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .post("/logout")),
                 new Route("GET /owner/connect", Kind.PAGE, r -> r.get("/owner/connect")),
-                new Route("POST /owner/connect", Kind.PAGE, r -> r.header("Sec-Fetch-Site", "same-origin").formParam("code", "WRONG-CODE").post("/owner/connect")),
+                new Route(
+                        "POST /owner/connect",
+                        Kind.PAGE,
+                        r -> r.header("Sec-Fetch-Site", "same-origin")
+                                .formParam("code", "WRONG-CODE")
+                                .post("/owner/connect")),
                 new Route("GET /setup", Kind.PAGE, r -> r.get("/setup")),
-                new Route("GET /api/me/now-playing", Kind.PERSONAL_JSON, r -> r.cookie(CookieNames.SESSION, session).get("/api/me/now-playing")),
+                new Route(
+                        "GET /api/me/now-playing",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/api/me/now-playing")),
                 new Route("GET /api/now-playing", Kind.PUBLIC_JSON, r -> r.get("/api/now-playing")),
                 new Route("GET /embed/now-playing", Kind.EMBED, r -> r.get("/embed/now-playing")),
                 new Route("GET /embed/now-playing.svg", Kind.SVG, r -> r.get("/embed/now-playing.svg")),
-                new Route("GET /demo/spotify/accounts/authorize", Kind.DEMO_OFF, r -> r.get("/demo/spotify/accounts/authorize")),
-                new Route("POST /demo/spotify/accounts/authorize", Kind.DEMO_OFF, r -> r.post("/demo/spotify/accounts/authorize")),
-                new Route("GET /demo/spotify/accounts/consent.css", Kind.DEMO_OFF, r -> r.get("/demo/spotify/accounts/consent.css")),
-                new Route("POST /demo/spotify/accounts/api/token", Kind.DEMO_OFF, r -> r.post("/demo/spotify/accounts/api/token")),
+                new Route(
+                        "GET /demo/spotify/accounts/authorize",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/accounts/authorize")),
+                new Route(
+                        "POST /demo/spotify/accounts/authorize",
+                        Kind.DEMO_OFF,
+                        r -> r.post("/demo/spotify/accounts/authorize")),
+                new Route(
+                        "GET /demo/spotify/accounts/consent.css",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/accounts/consent.css")),
+                new Route(
+                        "POST /demo/spotify/accounts/api/token",
+                        Kind.DEMO_OFF,
+                        r -> r.post("/demo/spotify/accounts/api/token")),
                 new Route("GET /demo/spotify/api/v1/me", Kind.DEMO_OFF, r -> r.get("/demo/spotify/api/v1/me")),
-                new Route("GET /demo/spotify/api/v1/me/player/currently-playing", Kind.DEMO_OFF, r -> r.get("/demo/spotify/api/v1/me/player/currently-playing")),
-                new Route("GET /demo/spotify/api/v1/me/player/recently-played", Kind.DEMO_OFF, r -> r.get("/demo/spotify/api/v1/me/player/recently-played")),
-                new Route("GET /demo/spotify/api/v1/me/top/tracks", Kind.DEMO_OFF, r -> r.get("/demo/spotify/api/v1/me/top/tracks")),
-                new Route("GET /demo/spotify/api/v1/me/top/artists", Kind.DEMO_OFF, r -> r.get("/demo/spotify/api/v1/me/top/artists")),
-                new Route("GET /demo/spotify/art/{id: [A-Za-z0-9_-]{1,64}}.svg", Kind.DEMO_OFF, r -> r.get("/demo/spotify/art/abc.svg")),
+                new Route(
+                        "GET /demo/spotify/api/v1/me/player/currently-playing",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/api/v1/me/player/currently-playing")),
+                new Route(
+                        "GET /demo/spotify/api/v1/me/player/recently-played",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/api/v1/me/player/recently-played")),
+                new Route(
+                        "GET /demo/spotify/api/v1/me/top/tracks",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/api/v1/me/top/tracks")),
+                new Route(
+                        "GET /demo/spotify/api/v1/me/top/artists",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/api/v1/me/top/artists")),
+                new Route(
+                        "GET /demo/spotify/art/{id: [A-Za-z0-9_-]{1,64}}.svg",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/art/abc.svg")),
                 new Route("POST /demo/spotify/remote/next", Kind.DEMO_OFF, r -> r.post("/demo/spotify/remote/next")),
                 new Route("POST /demo/spotify/remote/pause", Kind.DEMO_OFF, r -> r.post("/demo/spotify/remote/pause")),
                 new Route("POST /demo/spotify/remote/play", Kind.DEMO_OFF, r -> r.post("/demo/spotify/remote/play")),
-                new Route("POST /demo/spotify/remote/restart", Kind.DEMO_OFF, r -> r.post("/demo/spotify/remote/restart")));
+                new Route(
+                        "POST /demo/spotify/remote/restart",
+                        Kind.DEMO_OFF,
+                        r -> r.post("/demo/spotify/remote/restart")));
     }
 
     /** Routes no resource class declares: error pages, static files, operations. */
@@ -134,15 +177,21 @@ class RouteHeadersTest {
     @Test
     void everyDeclaredRouteIsListedHere() throws IOException {
         Set<String> listed = routes().stream().map(Route::declared).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(declaredRoutes(), listed, "a route was added or removed: list it in routes() with the headers its kind owes");
+        assertEquals(
+                declaredRoutes(),
+                listed,
+                "a route was added or removed: list it in routes() with the headers its kind owes");
     }
 
     @Test
     void s18_s19_s20_everyRouteSendsTheHeadersItsKindOwes() {
-        for (Route route : Stream.concat(routes().stream(), otherRoutes().stream()).toList()) {
+        for (Route route :
+                Stream.concat(routes().stream(), otherRoutes().stream()).toList()) {
             Response response = route.request().apply(given().redirects().follow(false));
             String where = route.declared() + " (" + response.statusCode() + ")";
-            assertTrue(response.statusCode() < 500 || route.kind() == Kind.PUBLIC_JSON, where + " answered " + response.statusCode());
+            assertTrue(
+                    response.statusCode() < 500 || route.kind() == Kind.PUBLIC_JSON,
+                    where + " answered " + response.statusCode());
             assertEquals("nosniff", response.header("X-Content-Type-Options"), where);
             assertNotNull(response.header("Referrer-Policy"), where);
             if (route.kind() != Kind.PUBLIC_JSON) {
@@ -150,7 +199,8 @@ class RouteHeadersTest {
             }
             switch (route.kind()) {
                 case PAGE -> assertPersonalPage(response, where);
-                case PERSONAL_JSON -> assertTrue(response.header("Cache-Control").contains("no-store"), "S18 no-store on " + where);
+                case PERSONAL_JSON ->
+                    assertTrue(response.header("Cache-Control").contains("no-store"), "S18 no-store on " + where);
                 case PUBLIC_JSON -> {
                     assertEquals("*", response.header("Access-Control-Allow-Origin"), "S20 on " + where);
                     assertCookieFree(response, where);
@@ -163,7 +213,8 @@ class RouteHeadersTest {
                 }
                 case SVG -> {
                     assertEquals(SVG_POLICY, response.header("Content-Security-Policy"), "S19 on " + where);
-                    assertTrue(response.contentType().startsWith("image/svg+xml"), where + ": " + response.contentType());
+                    assertTrue(
+                            response.contentType().startsWith("image/svg+xml"), where + ": " + response.contentType());
                     assertCookieFree(response, where);
                 }
                 case DEMO_OFF -> assertEquals(404, response.statusCode(), where);
@@ -177,9 +228,14 @@ class RouteHeadersTest {
         assertTrue(response.header("Cache-Control").contains("no-store"), "S18 no-store on " + where);
         String policy = response.header("Content-Security-Policy");
         assertNotNull(policy, where);
-        String scripts = Arrays.stream(policy.split(";")).map(String::trim).filter(d -> d.startsWith("script-src ")).findFirst()
+        String scripts = Arrays.stream(policy.split(";"))
+                .map(String::trim)
+                .filter(d -> d.startsWith("script-src "))
+                .findFirst()
                 .orElse("");
-        assertTrue(scripts.contains("'self'") && !scripts.contains("'unsafe-inline'"), "S18 script-src on " + where + ": " + policy);
+        assertTrue(
+                scripts.contains("'self'") && !scripts.contains("'unsafe-inline'"),
+                "S18 script-src on " + where + ": " + policy);
         for (String directive : List.of("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")) {
             assertTrue(policy.contains(directive), "S18 " + directive + " on " + where + ": " + policy);
         }
@@ -196,7 +252,10 @@ class RouteHeadersTest {
         Set<String> routes = new TreeSet<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                String name = classes.relativize(file)
+                        .toString()
+                        .replace(java.io.File.separatorChar, '.')
+                        .replaceAll("\\.class$", "");
                 Class<?> type;
                 try {
                     type = Class.forName(name, false, getClass().getClassLoader());
@@ -212,7 +271,10 @@ class RouteHeadersTest {
                     if (verb != null) {
                         jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                         String template = (root.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
-                        routes.add(verb + " " + (template.length() > 1 && template.endsWith("/") ? template.substring(0, template.length() - 1) : template));
+                        routes.add(verb + " "
+                                + (template.length() > 1 && template.endsWith("/")
+                                        ? template.substring(0, template.length() - 1)
+                                        : template));
                     }
                 }
             }
@@ -221,7 +283,8 @@ class RouteHeadersTest {
     }
 
     private static String verb(Method method) {
-        for (var annotation : List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class, HEAD.class, OPTIONS.class)) {
+        for (var annotation :
+                List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class, HEAD.class, OPTIONS.class)) {
             if (method.isAnnotationPresent(annotation)) {
                 return annotation.getSimpleName();
             }

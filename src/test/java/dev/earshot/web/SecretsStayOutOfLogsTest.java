@@ -9,6 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.testing.CapturedLog;
+import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.Sessions;
+import dev.earshot.testing.SignInSteps;
+import dev.earshot.testing.WireMockSpotify;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,22 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
-
-import dev.earshot.testing.CapturedLog;
-import dev.earshot.testing.FakeSpotify;
-import dev.earshot.testing.Sessions;
-import dev.earshot.testing.SignInSteps;
-import dev.earshot.testing.WireMockSpotify;
-import dev.earshot.testing.InjectSpotify;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 
 /**
  * S21 and S25 with every log a deployer could turn on: the app at DEBUG, and the REST client's traffic
@@ -68,7 +64,13 @@ class SecretsStayOutOfLogsTest {
                     // The owner's account, so the widget's own token refresh is in the cycle too.
                     Map.entry("spotify.refresh-token", OWNER_REFRESH),
                     Map.entry("earshot.owner.id", "owner-of-the-logs-test"),
-                    Map.entry("earshot.data-dir", Path.of("target", "secrets-logs-test-" + ProcessHandle.current().pid()).toString()));
+                    Map.entry(
+                            "earshot.data-dir",
+                            Path.of(
+                                            "target",
+                                            "secrets-logs-test-"
+                                                    + ProcessHandle.current().pid())
+                                    .toString()));
         }
     }
 
@@ -81,9 +83,19 @@ class SecretsStayOutOfLogsTest {
         String refreshedAccess = "AT-refreshed-" + UUID.randomUUID();
         String ownerAccess = "OWNER-AT-secret-" + UUID.randomUUID();
         String code = "CODE-secret-" + UUID.randomUUID();
-        List<String> secrets = new ArrayList<>(List.of(access, refresh, rotated, refreshedAccess, ownerAccess, OWNER_REFRESH, code,
-                WireMockSpotify.CLIENT_SECRET, "test-only-secret-do-not-use-in-production",
-                Base64.getEncoder().encodeToString((WireMockSpotify.CLIENT_ID + ":" + WireMockSpotify.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8))));
+        List<String> secrets = new ArrayList<>(List.of(
+                access,
+                refresh,
+                rotated,
+                refreshedAccess,
+                ownerAccess,
+                OWNER_REFRESH,
+                code,
+                WireMockSpotify.CLIENT_SECRET,
+                "test-only-secret-do-not-use-in-production",
+                Base64.getEncoder()
+                        .encodeToString((WireMockSpotify.CLIENT_ID + ":" + WireMockSpotify.CLIENT_SECRET)
+                                .getBytes(StandardCharsets.UTF_8))));
 
         Response failed;
         try (CapturedLog log = CapturedLog.start()) {
@@ -106,7 +118,12 @@ class SecretsStayOutOfLogsTest {
             spotify.stubApi(FakeSpotify.TOP_TRACKS, FakeSpotify.spotifyError(401, "expired"));
             spotify.stubTokenError(400, "invalid_grant");
             String other = Sessions.sealed(Sessions.valid(access + "-x", refresh + "-x"));
-            given().cookie(SESSION, other).redirects().follow(false).get("/dashboard").then().statusCode(303);
+            given().cookie(SESSION, other)
+                    .redirects()
+                    .follow(false)
+                    .get("/dashboard")
+                    .then()
+                    .statusCode(303);
 
             // The owner's widget refreshes its own token.
             spotify.resetWithSampleListener();
@@ -115,25 +132,35 @@ class SecretsStayOutOfLogsTest {
             assertTrue(spotify.tokenCalls() >= 1, "the owner's token was refreshed");
 
             // A failed sign-in: its page reference must be the one in the log line.
-            spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH)).willReturn(aResponse().withStatus(500)));
+            spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
+                    .willReturn(aResponse().withStatus(500)));
             var failing = SignInSteps.startLogin();
             failed = SignInSteps.callback(failing.loginCookie(), "code=" + code + "&state=" + failing.state());
             assertEquals(502, failed.statusCode());
 
             List<CapturedLog.Line> lines = log.lines();
-            assertTrue(lines.stream().anyMatch(line -> line.message().startsWith("Request: POST") && line.message().contains("grant_type=")),
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(line -> line.message().startsWith("Request: POST")
+                                    && line.message().contains("grant_type=")),
                     "the REST client's traffic, token requests with their bodies, was logged, so a leak there would show");
-            Matcher reference = Pattern.compile("Reference: <code>([A-Za-z0-9_-]+)</code>").matcher(failed.body().asString());
+            Matcher reference = Pattern.compile("Reference: <code>([A-Za-z0-9_-]+)</code>")
+                    .matcher(failed.body().asString());
             assertTrue(reference.find(), "the error page shows a reference");
-            assertTrue(lines.stream().anyMatch(line -> line.message().contains("[ref " + reference.group(1) + "]")), "S25: the reference is in the log");
+            assertTrue(
+                    lines.stream().anyMatch(line -> line.message().contains("[ref " + reference.group(1) + "]")),
+                    "S25: the reference is in the log");
             for (CapturedLog.Line line : lines) {
                 String text = line.logger() + " " + line.text();
                 for (String secret : secrets) {
-                    assertFalse(text.contains(secret), "a " + line.level() + " line of " + line.logger() + " holds "
-                            + secret.substring(0, Math.min(12, secret.length())) + "…");
+                    assertFalse(
+                            text.contains(secret),
+                            "a " + line.level() + " line of " + line.logger() + " holds "
+                                    + secret.substring(0, Math.min(12, secret.length())) + "…");
                 }
             }
-            System.out.printf("SecretsStayOutOfLogsTest: %d log lines searched for %d secrets%n", lines.size(), secrets.size());
+            System.out.printf(
+                    "SecretsStayOutOfLogsTest: %d log lines searched for %d secrets%n", lines.size(), secrets.size());
         }
     }
 }

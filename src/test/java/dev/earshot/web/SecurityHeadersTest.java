@@ -6,12 +6,11 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
 
 /** S18 on every page, static files included; S25 error pages. */
 @QuarkusTest
@@ -30,15 +29,15 @@ class SecurityHeadersTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-            "https://i.scdn.co/image/ab67616d00001e02, true",
-            "https://profile-images.scdn.co/images/userprofile/default/1, true",
-            "https://image-cdn-ak.spotifycdn.com/image/ab67, true",
-            "http://i.scdn.co/image/ab67, false",
-            "https://scontent.xx.fbcdn.net/v/t1.0-1/p320x320/1.jpg, false",
-            "https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1, false",
-            "https://i.scdn.co.evil.example/image/1, false",
-            "https://user@i.scdn.co/image/1, false",
-            "not a url, false",
+        "https://i.scdn.co/image/ab67616d00001e02, true",
+        "https://profile-images.scdn.co/images/userprofile/default/1, true",
+        "https://image-cdn-ak.spotifycdn.com/image/ab67, true",
+        "http://i.scdn.co/image/ab67, false",
+        "https://scontent.xx.fbcdn.net/v/t1.0-1/p320x320/1.jpg, false",
+        "https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1, false",
+        "https://i.scdn.co.evil.example/image/1, false",
+        "https://user@i.scdn.co/image/1, false",
+        "not a url, false",
     })
     void onlyImagesThePagePolicyAllowsAreShown(String url, boolean shown) {
         assertEquals(shown, SecurityHeaders.pagesMayShowImage(url), url);
@@ -46,7 +45,9 @@ class SecurityHeadersTest {
 
     @Test
     void landingPageExplainsAndOffersSignIn() {
-        given().get("/").then().statusCode(200)
+        given().get("/")
+                .then()
+                .statusCode(200)
                 .body(containsString("Sign in with Spotify"))
                 .body(containsString("href=\"/login\""))
                 .body(not(containsString("Demo mode")));
@@ -54,7 +55,11 @@ class SecurityHeadersTest {
 
     @Test
     void s25_unknownPagesGetThePlainNotFoundPage() {
-        given().get("/no-such-page").then().statusCode(404).body(containsString("Page not found")).body(not(containsString("Exception")));
+        given().get("/no-such-page")
+                .then()
+                .statusCode(404)
+                .body(containsString("Page not found"))
+                .body(not(containsString("Exception")));
     }
 
     @Test

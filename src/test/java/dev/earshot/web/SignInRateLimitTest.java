@@ -5,12 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
 
 /** S24: sign-in starts and callbacks are limited per client address. */
 @QuarkusTest
@@ -43,7 +41,11 @@ class SignInRateLimitTest {
         long retryAfter = Long.parseLong(limited.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         limited.then().body(containsString("Too many sign-in attempts"));
-        given().redirects().follow(false).get("/api/callback?code=x&state=y").then().statusCode(429);
+        given().redirects()
+                .follow(false)
+                .get("/api/callback?code=x&state=y")
+                .then()
+                .statusCode(429);
         // Other pages are not limited.
         given().get("/").then().statusCode(200);
 
@@ -52,6 +54,8 @@ class SignInRateLimitTest {
         List<CapturedLog.Line> warnings = log.containing("EARSHOT_PROXY_FORWARDING");
         assertEquals(1, warnings.size(), "the proxy hint is logged once, not per request");
         assertEquals(Level.WARNING, warnings.get(0).level());
-        assertTrue(warnings.get(0).message().contains("EARSHOT_TRUSTED_PROXIES"), warnings.get(0).message());
+        assertTrue(
+                warnings.get(0).message().contains("EARSHOT_TRUSTED_PROXIES"),
+                warnings.get(0).message());
     }
 }

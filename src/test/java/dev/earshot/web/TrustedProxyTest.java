@@ -4,13 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.logging.Level;
-
-import org.junit.jupiter.api.Test;
-
 import dev.earshot.testing.CapturedLog;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
 
 /**
  * Behind a TLS-terminating proxy (README, Deploy): with EARSHOT_PROXY_FORWARDING=true, a request from
@@ -35,14 +33,20 @@ class TrustedProxyTest {
     public static class FromATrustedProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("EARSHOT_PROXY_FORWARDING", "true", "EARSHOT_TRUSTED_PROXIES", "127.0.0.1",
-                    "earshot.sign-in-rate-limit", Integer.toString(LIMIT));
+            return Map.of(
+                    "EARSHOT_PROXY_FORWARDING",
+                    "true",
+                    "EARSHOT_TRUSTED_PROXIES",
+                    "127.0.0.1",
+                    "earshot.sign-in-rate-limit",
+                    Integer.toString(LIMIT));
         }
     }
 
     /** A sign-in start as a proxy forwards it, with headers a visitor might forge. */
     static Response loginForwardedFor(String clientAddress) {
-        return given().redirects().follow(false)
+        return given().redirects()
+                .follow(false)
                 .header("X-Forwarded-For", clientAddress)
                 .header("X-Forwarded-Proto", "http")
                 .header("X-Forwarded-Host", "evil.example")
@@ -55,12 +59,14 @@ class TrustedProxyTest {
             assertEquals(303, loginForwardedFor("203.0.113.10").statusCode());
         }
         assertEquals(429, loginForwardedFor("203.0.113.10").statusCode(), "that visitor is limited");
-        assertEquals(303, loginForwardedFor("203.0.113.11").statusCode(), "another visitor behind the same proxy is not");
+        assertEquals(
+                303, loginForwardedFor("203.0.113.11").statusCode(), "another visitor behind the same proxy is not");
     }
 
     @Test
     void aForwardedAddressThatIsNotAnIpCountsAsAbsent() {
-        // Counted as the proxy itself (the peer), so after LIMIT of them the proxy's own bucket is full: 429, never 500.
+        // Counted as the proxy itself (the peer), so after LIMIT of them the proxy's own bucket is full: 429, never
+        // 500.
         CapturedLog log = CapturedLog.start();
         // (An empty leftmost entry never gets this far: Quarkus's own ForwardedParser throws on it; see the report.)
         for (String bogus : new String[] {"bogus", "unknown", "_hidden", "999.1.1.1", "bogus, also-bogus"}) {
@@ -68,18 +74,30 @@ class TrustedProxyTest {
             assertTrue(status == 303 || status == 429, "X-Forwarded-For: " + bogus + " answered " + status);
         }
         log.close();
-        assertTrue(log.lines().stream().noneMatch(line -> line.level().intValue() >= Level.SEVERE.intValue()), "no ERROR logged");
+        assertTrue(
+                log.lines().stream().noneMatch(line -> line.level().intValue() >= Level.SEVERE.intValue()),
+                "no ERROR logged");
     }
 
     @Test
     void s24_spoofedLeftmostEntriesDoNotEscapeTheLimit() {
         // The proxy appends the address it saw; whatever the client wrote stays on the left.
         for (int i = 0; i < LIMIT; i++) {
-            assertEquals(303, loginForwardedFor("198.51.100." + i + ", 203.0.113.50").statusCode());
+            assertEquals(
+                    303, loginForwardedFor("198.51.100." + i + ", 203.0.113.50").statusCode());
         }
-        assertEquals(429, loginForwardedFor("198.51.100.99, 203.0.113.50").statusCode(), "a forged leftmost entry is no new visitor");
-        assertEquals(429, loginForwardedFor("10.1.2.3, 203.0.113.50, 127.0.0.1").statusCode(), "trusted proxies on the right are skipped");
-        assertEquals(303, loginForwardedFor("203.0.113.50, 203.0.113.51").statusCode(), "the rightmost untrusted entry is the visitor");
+        assertEquals(
+                429,
+                loginForwardedFor("198.51.100.99, 203.0.113.50").statusCode(),
+                "a forged leftmost entry is no new visitor");
+        assertEquals(
+                429,
+                loginForwardedFor("10.1.2.3, 203.0.113.50, 127.0.0.1").statusCode(),
+                "trusted proxies on the right are skipped");
+        assertEquals(
+                303,
+                loginForwardedFor("203.0.113.50, 203.0.113.51").statusCode(),
+                "the rightmost untrusted entry is the visitor");
     }
 
     @Test
@@ -88,7 +106,10 @@ class TrustedProxyTest {
         for (String address : sameNetwork) {
             assertEquals(303, loginForwardedFor(address).statusCode(), address);
         }
-        assertEquals(429, loginForwardedFor("2001:db8:5:6:abcd::9").statusCode(), "a fourth address in the same /64 is limited");
+        assertEquals(
+                429,
+                loginForwardedFor("2001:db8:5:6:abcd::9").statusCode(),
+                "a fourth address in the same /64 is limited");
         assertEquals(303, loginForwardedFor("2001:db8:5:7::1").statusCode(), "the next /64 is another visitor");
     }
 
@@ -99,7 +120,10 @@ class TrustedProxyTest {
         String cookie = login.header("Set-Cookie");
         assertTrue(cookie.startsWith("__Host-") && cookie.contains("Secure"), cookie);
         String location = login.header("Location");
-        assertTrue(location.contains("redirect_uri=" + URLEncoder.encode(WireMockSpotify.REDIRECT_URI, StandardCharsets.UTF_8))
-                && !location.contains("evil.example"), location);
+        assertTrue(
+                location.contains("redirect_uri="
+                                + URLEncoder.encode(WireMockSpotify.REDIRECT_URI, StandardCharsets.UTF_8))
+                        && !location.contains("evil.example"),
+                location);
     }
 }
