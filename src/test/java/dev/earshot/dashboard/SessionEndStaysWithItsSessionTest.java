@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two sessions of one Spotify user (two devices, two refresh tokens) share the listener's cached data.
@@ -58,16 +60,16 @@ class SessionEndStaysWithItsSessionTest {
                         .withFixedDelay(400)));
     }
 
-    @Test
-    void r04_aRejectedRefreshOfOneSessionDoesNotSignOutAnotherSharingTheFetch() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/me/now-playing", "/dashboard"})
+    void r04_aRejectedRefreshOfOneSessionDoesNotSignOutAnotherSharingTheFetch(String page) throws Exception {
         String dead = cookie("access-dead-" + UUID.randomUUID(), deadRefresh, Duration.ofSeconds(-30));
-        String alive = cookie(
-                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
-        assertOnlyTheDeadSessionIsSignedOut("/api/me/now-playing", dead, alive);
+        assertOnlyTheDeadSessionIsSignedOut(page, dead, aliveCookie());
     }
 
-    @Test
-    void r03_aSecond401OfOneSessionDoesNotSignOutAnotherSharingTheFetch() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/me/now-playing", "/dashboard"})
+    void r03_aSecond401OfOneSessionDoesNotSignOutAnotherSharingTheFetch(String page) throws Exception {
         String deadToken = "access-revoked-" + UUID.randomUUID();
         // Spotify rejects the dead session's token, slowly, so the other session joins the same in-flight fetch.
         spotify.stub(get(urlPathMatching("/v1/me/.*"))
@@ -76,31 +78,12 @@ class SessionEndStaysWithItsSessionTest {
                 .willReturn(FakeSpotify.spotifyError(401, "The access token expired")
                         .withFixedDelay(400)));
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
-        String alive = cookie(
-                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
-        assertOnlyTheDeadSessionIsSignedOut("/api/me/now-playing", dead, alive);
+        assertOnlyTheDeadSessionIsSignedOut(page, dead, aliveCookie());
     }
 
-    @Test
-    void r04_onTheDashboardToo() throws Exception {
-        String dead = cookie("access-dead-" + UUID.randomUUID(), deadRefresh, Duration.ofSeconds(-30));
-        String alive = cookie(
+    private String aliveCookie() {
+        return cookie(
                 "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
-        assertOnlyTheDeadSessionIsSignedOut("/dashboard", dead, alive);
-    }
-
-    @Test
-    void r03_onTheDashboardToo() throws Exception {
-        String deadToken = "access-revoked-" + UUID.randomUUID();
-        spotify.stub(get(urlPathMatching("/v1/me/.*"))
-                .withHeader("Authorization", equalTo("Bearer " + deadToken))
-                .atPriority(1)
-                .willReturn(FakeSpotify.spotifyError(401, "The access token expired")
-                        .withFixedDelay(400)));
-        String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
-        String alive = cookie(
-                "access-alive-" + UUID.randomUUID(), "refresh-alive-" + UUID.randomUUID(), Duration.ofMinutes(30));
-        assertOnlyTheDeadSessionIsSignedOut("/dashboard", dead, alive);
     }
 
     @Test

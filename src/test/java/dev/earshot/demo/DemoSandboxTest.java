@@ -63,9 +63,13 @@ class DemoSandboxTest {
 
     @BeforeEach
     void pinTheClockWithAnUntouchedPlayer() {
-        QuarkusMock.installMockForType(new DemoClock(time), DemoClock.class);
+        DemoClock clock = new DemoClock(time);
+        QuarkusMock.installMockForType(clock, DemoClock.class);
         // A player of its own per case: the remote's presses of one test must not shift the next one's timeline.
         QuarkusMock.installMockForType(new DemoPlayback(), DemoPlayback.class);
+        // And an owner sign-in of its own: stamped with this test's pinned time, the app's real one (shared with
+        // the other demo tests) would look six months old to them and go offline.
+        QuarkusMock.installMockForType(new DemoOwnerSignIn(clock), DemoOwnerSignIn.class);
     }
 
     // --- The authorize page ---
