@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class CookieSealerTest {
             String sealed = sealer.seal("session", PLAIN);
             values.add(sealed);
             byte[] raw = Base64.getUrlDecoder().decode(sealed.split("\\.")[2]);
-            nonces.add(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(raw, 12)));
+            nonces.add(Base64.getEncoder().encodeToString(Arrays.copyOf(raw, 12)));
         }
         assertEquals(50, values.size());
         assertEquals(50, nonces.size());

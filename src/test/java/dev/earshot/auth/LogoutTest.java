@@ -14,6 +14,7 @@ import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +68,7 @@ class LogoutTest {
         Response response = given().cookie(SESSION, cookie)
                 .header(
                         "Origin",
-                        "http://" + io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "") + ":"
-                                + io.restassured.RestAssured.port)
+                        "http://" + RestAssured.baseURI.replaceFirst("^https?://", "") + ":" + RestAssured.port)
                 .redirects()
                 .follow(false)
                 .post("/logout");
@@ -96,8 +96,8 @@ class LogoutTest {
 
     @Test
     void s17_anOriginOfThisHostWithAnotherSchemeOrPortIsAnotherOrigin() {
-        String host = io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "");
-        int port = io.restassured.RestAssured.port;
+        String host = RestAssured.baseURI.replaceFirst("^https?://", "");
+        int port = RestAssured.port;
         for (String origin : new String[] {
             "https://" + host + ":" + port,
             "ftp://" + host + ":" + port,

@@ -2,6 +2,7 @@ package dev.earshot.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,7 +42,7 @@ class ReturnPathTest {
         String sanitized = ReturnPath.sanitize(path);
         assertEquals(
                 path.length() + 2 * (sanitized.chars().filter(c -> c == '%').count()), sanitized.length(), sanitized);
-        assertEquals(sanitized, java.net.URI.create(sanitized).toString());
+        assertEquals(sanitized, URI.create(sanitized).toString());
     }
 
     @ParameterizedTest

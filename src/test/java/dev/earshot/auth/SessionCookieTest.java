@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -201,7 +202,7 @@ class SessionCookieTest {
                 .get("/dashboard")
                 .then()
                 .statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/"));
+                .header("Location", Matchers.endsWith("/"));
         assertNotEquals(0, value.length());
     }
 

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import dev.earshot.listening.ListeningService;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.SignInSteps;
@@ -27,6 +28,7 @@ import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -44,7 +46,7 @@ class SignInFlowTest {
     FakeSpotify spotify;
 
     @jakarta.inject.Inject
-    dev.earshot.listening.ListeningService listening;
+    ListeningService listening;
 
     @BeforeEach
     void reset() {
@@ -119,8 +121,8 @@ class SignInFlowTest {
                 .get("/login");
         LoginStart start = new LoginStart(
                 login,
-                java.net.URI.create(login.header("Location")),
-                SignInSteps.query(java.net.URI.create(login.header("Location"))),
+                URI.create(login.header("Location")),
+                SignInSteps.query(URI.create(login.header("Location"))),
                 login.getCookie(LOGIN));
         assertEquals(WireMockSpotify.REDIRECT_URI, start.query().get("redirect_uri"));
 
@@ -146,7 +148,7 @@ class SignInFlowTest {
                 .statusCode(303);
         String body =
                 spotify.server().findAll(FakeSpotify.tokenRequests()).get(0).getBodyAsString();
-        String verifier = SignInSteps.query(java.net.URI.create("x:/?" + body)).get("code_verifier");
+        String verifier = SignInSteps.query(URI.create("x:/?" + body)).get("code_verifier");
         assertEquals(43, verifier.length(), "32 random bytes, base64url");
         assertEquals(start.query().get("code_challenge"), PkceChallenge.challengeOf(verifier));
     }
@@ -378,12 +380,11 @@ class SignInFlowTest {
     private String landingAfterSignInWithReturn(String returnTo) {
         Response login =
                 given().redirects().follow(false).queryParam("return", returnTo).get("/login");
-        String state =
-                SignInSteps.query(java.net.URI.create(login.header("Location"))).get("state");
+        String state = SignInSteps.query(URI.create(login.header("Location"))).get("state");
         Response callback = SignInSteps.callback(login.getCookie(LOGIN), "code=abc&state=" + state);
-        return java.net.URI.create(callback.header("Location")).getRawPath()
-                + (java.net.URI.create(callback.header("Location")).getRawQuery() == null
+        return URI.create(callback.header("Location")).getRawPath()
+                + (URI.create(callback.header("Location")).getRawQuery() == null
                         ? ""
-                        : "?" + java.net.URI.create(callback.header("Location")).getRawQuery());
+                        : "?" + URI.create(callback.header("Location")).getRawQuery());
     }
 }

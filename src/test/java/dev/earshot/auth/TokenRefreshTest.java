@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
@@ -25,6 +27,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +54,8 @@ class TokenRefreshTest {
     @BeforeEach
     void reset() {
         spotify.resetWithSampleListener();
-        refresh1 = "refresh-" + java.util.UUID.randomUUID();
-        refreshDead = "refresh-dead-" + java.util.UUID.randomUUID();
+        refresh1 = "refresh-" + UUID.randomUUID();
+        refreshDead = "refresh-dead-" + UUID.randomUUID();
     }
 
     @Test
@@ -70,8 +73,7 @@ class TokenRefreshTest {
         spotify.server()
                 .verify(
                         4,
-                        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/me/.*"))
+                        WireMock.getRequestedFor(WireMock.urlPathMatching("/v1/me/.*"))
                                 .withHeader("Authorization", equalTo("Bearer access-new")));
 
         Session resealed = opened(page.getCookie(SESSION));
@@ -161,7 +163,7 @@ class TokenRefreshTest {
         // Spotify rotates and the old refresh token becomes single-use: a second refresh with it would fail.
         spotify.stub(post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
                 .inScenario("rotation")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(
                         FakeSpotify.tokenAnswer("access-new", "refresh-2", 3600).withFixedDelay(300))
                 .willSetStateTo("used"));

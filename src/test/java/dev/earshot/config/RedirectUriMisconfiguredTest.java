@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class RedirectUriMisconfiguredTest {
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'configuration' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'configuration' }.data", org.hamcrest.Matchers.nullValue());
+                .body("checks.find { it.name == 'configuration' }.data", Matchers.nullValue());
         given().get("/q/health/live").then().statusCode(200);
         // The fix itself: see theSetupPageWarnsAtTheRedirectUri and theLogSaysItAtStart.
     }
@@ -58,7 +59,7 @@ class RedirectUriMisconfiguredTest {
                 .get("/login")
                 .then()
                 .statusCode(503)
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
+                .header("Set-Cookie", Matchers.nullValue())
                 .body(containsString("Sign-in is not set up correctly"))
                 .body(containsString("Spotify refuses http://localhost since 2025"));
         given().get("/").then().statusCode(200);

@@ -16,6 +16,7 @@ import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class DashboardCostTest {
     @BeforeEach
     void reset() {
         spotify.resetWithSampleListener();
-        cookie = Sessions.sealed(Sessions.valid("access-cost", "refresh-" + java.util.UUID.randomUUID()));
+        cookie = Sessions.sealed(Sessions.valid("access-cost", "refresh-" + UUID.randomUUID()));
     }
 
     @Test

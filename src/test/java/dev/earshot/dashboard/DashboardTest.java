@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
@@ -23,6 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +53,7 @@ class DashboardTest {
 
     /** Now playing is cached per listener: a test that changes it mid-way continues as someone new. */
     private void newListener() {
-        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + UUID.randomUUID()));
     }
 
     private Response dashboard(String query) {
@@ -70,7 +73,7 @@ class DashboardTest {
                 .body(containsString("https://i.scdn.co/image/np300"))
                 .body(containsString("<span class=\"np-elapsed\">1:23</span> / <span class=\"np-total\">3:45</span>"))
                 // The value moves on by the few milliseconds since Spotify answered.
-                .body(org.hamcrest.Matchers.matchesPattern("(?s).*<progress max=\"225000\" value=\"83\\d{3}\".*"))
+                .body(Matchers.matchesPattern("(?s).*<progress max=\"225000\" value=\"83\\d{3}\".*"))
                 .body(containsString("Playing"))
                 .body(containsString("Paper Lanterns"))
                 .body(containsString("Кино на рассвете"))
@@ -308,9 +311,7 @@ class DashboardTest {
                 .verify(
                         0,
                         getRequestedFor(urlPathEqualTo(FakeSpotify.TOP_TRACKS))
-                                .withQueryParam(
-                                        "time_range",
-                                        com.github.tomakehurst.wiremock.client.WireMock.notMatching("medium_term")));
+                                .withQueryParam("time_range", WireMock.notMatching("medium_term")));
     }
 
     @Test

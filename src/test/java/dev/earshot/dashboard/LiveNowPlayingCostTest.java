@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.earshot.auth.Session;
 import dev.earshot.testing.Browser;
@@ -68,8 +69,7 @@ class LiveNowPlayingCostTest {
     void oneMinuteOfAPlayingTrack() throws Exception {
         spotify.resetWithSampleListener();
         spotify.stub(get(urlPathEqualTo(FakeSpotify.CURRENTLY_PLAYING))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                        .withTransformers(FakePlayback.NAME)));
+                .willReturn(WireMock.aResponse().withTransformers(FakePlayback.NAME)));
         Instant started = Instant.now().minusSeconds(30);
         for (String listener : List.of("one-tab", "three-tabs", "hidden-tab")) {
             FakePlayback.play(

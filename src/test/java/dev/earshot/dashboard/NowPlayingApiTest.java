@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,7 +43,7 @@ class NowPlayingApiTest {
     @BeforeEach
     void reset() {
         spotify.resetWithSampleListener();
-        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
+        cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + UUID.randomUUID()));
     }
 
     private Response poll() {
@@ -139,7 +140,7 @@ class NowPlayingApiTest {
     @Test
     void r08_listenersDoNotShareAnswers() {
         poll();
-        String other = Sessions.sealed(Sessions.valid("access-2", "refresh-" + java.util.UUID.randomUUID()));
+        String other = Sessions.sealed(Sessions.valid("access-2", "refresh-" + UUID.randomUUID()));
         given().cookie(SESSION, other).get("/api/me/now-playing").then().statusCode(200);
         assertEquals(2, spotify.apiCalls(FakeSpotify.CURRENTLY_PLAYING));
     }

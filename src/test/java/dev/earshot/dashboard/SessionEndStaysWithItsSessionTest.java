@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.auth.Session;
+import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,9 +102,8 @@ class SessionEndStaysWithItsSessionTest {
         String dead = cookie(deadToken, deadRefresh, Duration.ofMinutes(30));
 
         assertEquals(200, nowPlaying(dead).statusCode(), "served from the cache at once (R10)");
-        java.util.concurrent.atomic.AtomicReference<Response> next =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        dev.earshot.testing.Eventually.within(
+        AtomicReference<Response> next = new AtomicReference<>();
+        Eventually.within(
                 Duration.ofSeconds(3), "a request after the background refresh failed finds its sign-in dead", () -> {
                     next.set(nowPlaying(dead));
                     return next.get().statusCode() == 401;

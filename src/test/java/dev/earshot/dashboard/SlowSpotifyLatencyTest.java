@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,7 +54,7 @@ class SlowSpotifyLatencyTest {
     @Test
     void r10_withA3sSpotifyViewersAreAnsweredFromTheCacheAtP99Under50ms() throws Exception {
         spotify.resetWithSampleListener();
-        String cookie = Sessions.sealed(Sessions.valid("access-slow", "refresh-" + java.util.UUID.randomUUID()));
+        String cookie = Sessions.sealed(Sessions.valid("access-slow", "refresh-" + UUID.randomUUID()));
         given().cookie(SESSION, cookie)
                 .get("/api/me/now-playing")
                 .then()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.earshot.owner.OwnerModeTest;
+import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
@@ -17,6 +18,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +86,7 @@ class FaultInjectionTest {
     void underSteadyLoadSpotifysFaultsCostNo5xxNoLeaksAndRecoverWithinSeconds() throws Exception {
         spotify.resetWithSampleListener();
         spotify.stubTokenGrant("owner-access-1", null, 3600);
-        String cookie = Sessions.sealed(Sessions.valid("access-fault", "refresh-" + java.util.UUID.randomUUID()));
+        String cookie = Sessions.sealed(Sessions.valid("access-fault", "refresh-" + UUID.randomUUID()));
         List<String> paths = List.of("/api/now-playing", "/api/me/now-playing", "/dashboard", "/embed/now-playing.svg");
 
         List<Phase> phases = List.of(
@@ -192,14 +196,14 @@ class FaultInjectionTest {
                         URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .timeout(Duration.ofSeconds(10));
         if (path.startsWith("/dashboard") || path.startsWith("/api/me")) {
-            request.header("Cookie", dev.earshot.testing.CookieNames.SESSION + "=" + cookie);
+            request.header("Cookie", CookieNames.SESSION + "=" + cookie);
         }
         try {
             HttpResponse<Void> answer = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             statuses.computeIfAbsent(path, p -> new ConcurrentHashMap<>())
                     .computeIfAbsent(answer.statusCode(), s -> new LongAdder())
                     .increment();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             clientFailures.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -217,12 +221,12 @@ class FaultInjectionTest {
             ownFresh = ownFresh
                     || fresh(
                             RestAssured.given()
-                                    .cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
+                                    .cookie(CookieNames.SESSION, cookie)
                                     .get("/api/me/now-playing"),
                             recoveredAt);
             dashboardFresh = dashboardFresh
                     || !RestAssured.given()
-                            .cookie(dev.earshot.testing.CookieNames.SESSION, cookie)
+                            .cookie(CookieNames.SESSION, cookie)
                             .get("/dashboard")
                             .body()
                             .asString()
@@ -235,7 +239,7 @@ class FaultInjectionTest {
         return -1;
     }
 
-    private static boolean fresh(io.restassured.response.Response answer, long recoveredAt) {
+    private static boolean fresh(Response answer, long recoveredAt) {
         return answer.statusCode() == 200
                 && Boolean.FALSE.equals(answer.path("stale"))
                 && ((Number) answer.path("fetchedAt")).longValue() >= recoveredAt;

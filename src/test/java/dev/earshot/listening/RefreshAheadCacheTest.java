@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The cache behind every listener read, on a clock moved by hand (R02, R08, R10, R11). */
@@ -193,7 +194,7 @@ class RefreshAheadCacheTest {
         assertEquals(1, spotify.answers.size(), "the second caller joined the first one's call");
         spotify.last().completeExceptionally(new SpotifyException.GrantRejected("invalid_grant"));
 
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, dead::get);
+        ExecutionException failure = Assertions.assertThrows(ExecutionException.class, dead::get);
         assertTrue(SpotifyException.endsSession(failure));
         assertFalse(alive.isDone(), "the other caller tries again with its own token");
         assertEquals("alive-token", spotify.tokens.get(1));

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.listening.NowPlayingFeed;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.WireMockSpotify;
@@ -48,7 +49,7 @@ class OwnerAccessTokenFallbackTest {
     OwnerAccount owner;
 
     @Inject
-    dev.earshot.listening.NowPlayingFeed feed;
+    NowPlayingFeed feed;
 
     @BeforeEach
     void reset() {

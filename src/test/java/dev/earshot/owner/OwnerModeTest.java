@@ -13,12 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.earshot.listening.NowPlayingFeed;
 import dev.earshot.spotify.TokenGrant;
 import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
+import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,18 +30,27 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +86,7 @@ public class OwnerModeTest {
     OwnerTokenStore store;
 
     @Inject
-    dev.earshot.listening.NowPlayingFeed feed;
+    NowPlayingFeed feed;
 
     @Inject
     OwnerExpiryWarnings expiryWarnings;
@@ -206,11 +218,8 @@ public class OwnerModeTest {
         }
         assertEquals(1, spotify.tokenCalls(), "one try, then offline");
         assertTrue(owner.status().offline());
-        given().get("/embed/now-playing").then().statusCode(200).body(org.hamcrest.Matchers.containsString("Offline"));
-        given().get("/embed/now-playing.svg")
-                .then()
-                .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Offline"));
+        given().get("/embed/now-playing").then().statusCode(200).body(Matchers.containsString("Offline"));
+        given().get("/embed/now-playing.svg").then().statusCode(200).body(Matchers.containsString("Offline"));
     }
 
     @Test
@@ -273,16 +282,16 @@ public class OwnerModeTest {
         Response svg = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing.svg");
         svg.then()
                 .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"))
+                .contentType(Matchers.startsWith("image/svg+xml"))
                 .header("Cache-Control", "no-cache, max-age=0")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-                .header("ETag", org.hamcrest.Matchers.notNullValue());
+                .header("ETag", Matchers.notNullValue());
         assertTrue(svg.headers().getValues("Set-Cookie").isEmpty());
         String body = svg.body().asString();
         var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        var document = factory.newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var document =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         assertTrue(
                 document.getDocumentElement().getTextContent().contains("<script>alert(1)</script> <demons> & 'q'"),
                 "names shown literally");
@@ -290,8 +299,7 @@ public class OwnerModeTest {
         assertEquals(
                 0,
                 spotify.server()
-                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                                urlPathEqualTo("/image.png")))
+                        .findAll(WireMock.getRequestedFor(urlPathEqualTo("/image.png")))
                         .size(),
                 "S23: art from a host not on EARSHOT_IMAGE_ORIGINS is never fetched");
     }
@@ -324,15 +332,15 @@ public class OwnerModeTest {
         given().get("/embed/now-playing.svg?theme=purple")
                 .then()
                 .statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("theme must be light, dark or auto"));
+                .body(Matchers.containsString("theme must be light, dark or auto"));
         given().get("/embed/now-playing.svg?width=5000")
                 .then()
                 .statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("width must be a number between 300 and 800"));
+                .body(Matchers.containsString("width must be a number between 300 and 800"));
         given().get("/embed/now-playing.svg?show=lyrics")
                 .then()
                 .statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("show accepts progress and art"));
+                .body(Matchers.containsString("show accepts progress and art"));
         given().get("/embed/now-playing.svg?theme=dark&width=400&show=art")
                 .then()
                 .statusCode(200);
@@ -344,8 +352,8 @@ public class OwnerModeTest {
         given().get("/embed/now-playing.svg")
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("last played"))
-                .body(org.hamcrest.Matchers.containsString("Paper Lanterns"));
+                .body(Matchers.containsString("last played"))
+                .body(Matchers.containsString("Paper Lanterns"));
     }
 
     @Test
@@ -353,10 +361,7 @@ public class OwnerModeTest {
         spotify.stubApi(FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(204));
         spotify.stubApi(FakeSpotify.RECENTLY_PLAYED, FakeSpotify.spotifyError(503, "unavailable"));
         for (int i = 0; i < 5; i++) {
-            given().get("/embed/now-playing.svg")
-                    .then()
-                    .statusCode(200)
-                    .body(org.hamcrest.Matchers.containsString("Not playing"));
+            given().get("/embed/now-playing.svg").then().statusCode(200).body(Matchers.containsString("Not playing"));
         }
         assertEquals(
                 1,
@@ -369,24 +374,21 @@ public class OwnerModeTest {
         Response page = given().cookie(CookieNames.SESSION, "x").get("/embed/now-playing");
         page.then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("data-live-url=\"/api/now-playing\""))
-                .body(org.hamcrest.Matchers.containsString("Night Drive"))
-                .body(org.hamcrest.Matchers.containsString("/js/now-playing.js"));
+                .body(Matchers.containsString("data-live-url=\"/api/now-playing\""))
+                .body(Matchers.containsString("Night Drive"))
+                .body(Matchers.containsString("/js/now-playing.js"));
         assertTrue(
                 page.header("Content-Security-Policy").endsWith("frame-ancestors *"),
                 page.header("Content-Security-Policy"));
         assertTrue(page.headers().getValues("Set-Cookie").isEmpty());
         assertNull(page.header("X-Frame-Options"));
         assertTrue(given().get("/").header("Content-Security-Policy").contains("frame-ancestors 'none'"));
-        given().get("/embed/now-playing?transparent=true")
-                .then()
-                .body(org.hamcrest.Matchers.containsString("embed-transparent"));
+        given().get("/embed/now-playing?transparent=true").then().body(Matchers.containsString("embed-transparent"));
     }
 
     @Test
     void ownerSeesABannerAndReadinessReportsItWhenTheSignInNearsSixMonths() {
-        store.save(new StoredOwner(
-                "owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
+        store.save(new StoredOwner("owner-refresh-old", Instant.now().minus(Duration.ofDays(175)), "listener-owner"));
         owner.forgetInMemoryState();
 
         String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
@@ -394,14 +396,14 @@ public class OwnerModeTest {
                 .get("/dashboard")
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Your public widget&#39;s Spotify sign-in ends on"))
-                .body(org.hamcrest.Matchers.containsString("href=\"/owner/connect\""));
-        String otherCookie = Sessions.sealed(Sessions.valid("access-x", "refresh-" + java.util.UUID.randomUUID()));
+                .body(Matchers.containsString("Your public widget&#39;s Spotify sign-in ends on"))
+                .body(Matchers.containsString("href=\"/owner/connect\""));
+        String otherCookie = Sessions.sealed(Sessions.valid("access-x", "refresh-" + UUID.randomUUID()));
         given().cookie(CookieNames.SESSION, otherCookie)
                 .get("/dashboard")
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Your public widget")));
+                .body(Matchers.not(Matchers.containsString("Your public widget")));
 
         assertTrue(owner.status().endingSoon());
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -412,7 +414,7 @@ public class OwnerModeTest {
 
     @Test
     void theOwnersBannerGivesTheEndAsADateAPersonReads() {
-        java.time.Instant signedIn = java.time.Instant.now().minus(java.time.Duration.ofDays(175));
+        Instant signedIn = Instant.now().minus(Duration.ofDays(175));
         store.save(new StoredOwner("owner-refresh-old", signedIn, "listener-owner"));
         owner.forgetInMemoryState();
         String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
@@ -422,10 +424,10 @@ public class OwnerModeTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        String ends = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
-                .format(signedIn.atOffset(java.time.ZoneOffset.UTC).plusMonths(6));
+        String ends = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                .format(signedIn.atOffset(ZoneOffset.UTC).plusMonths(6));
         assertTrue(
-                java.util.regex.Pattern.compile("sign-in ends on " + ends + ", in \\d+ days \\(")
+                Pattern.compile("sign-in ends on " + ends + ", in \\d+ days \\(")
                         .matcher(page)
                         .find(),
                 "a date and how far away it is, not an ISO timestamp: " + page);
@@ -433,8 +435,7 @@ public class OwnerModeTest {
 
     @Test
     void publicHealthAndTheConnectPageShowNoOwnerIdDataDirectoryOrSignInEnd() {
-        store.save(new StoredOwner(
-                "owner-refresh-old", java.time.Instant.now().minus(java.time.Duration.ofDays(175)), "listener-owner"));
+        store.save(new StoredOwner("owner-refresh-old", Instant.now().minus(Duration.ofDays(175)), "listener-owner"));
         owner.forgetInMemoryState();
         for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
             String health = given().get(path).then().statusCode(200).extract().asString();
@@ -460,10 +461,8 @@ public class OwnerModeTest {
                 .header("Sec-Fetch-Site", "same-origin")
                 .post("/owner/connect");
         assertEquals(303, start.statusCode());
-        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location")))
-                .get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(
-                start.getCookie(dev.earshot.testing.CookieNames.LOGIN), "code=owner-code&state=" + state);
+        String state = SignInSteps.query(URI.create(start.header("Location"))).get("state");
+        Response callback = SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=owner-code&state=" + state);
         assertEquals(303, callback.statusCode());
         // /setup does not exist in production: the browser lands on a page that does, in every profile.
         assertTrue(callback.header("Location").endsWith("/owner/connect?connected=true"), callback.header("Location"));
@@ -474,8 +473,7 @@ public class OwnerModeTest {
                 .asString();
         assertTrue(landed.contains("Connected: your Spotify account is now the owner"), landed);
         assertFalse(landed.contains("listener-1"), "the page names no owner id");
-        assertNull(
-                callback.getCookie(dev.earshot.testing.CookieNames.SESSION), "connecting the owner opens no session");
+        assertNull(callback.getCookie(CookieNames.SESSION), "connecting the owner opens no session");
         StoredOwner stored = store.load().orElseThrow();
         assertEquals("owner-refresh-connected", stored.refreshToken());
         assertEquals("listener-1", stored.userId());
@@ -491,10 +489,8 @@ public class OwnerModeTest {
                 .follow(false)
                 .header("Sec-Fetch-Site", "same-origin")
                 .post("/owner/connect");
-        String state = dev.earshot.testing.SignInSteps.query(java.net.URI.create(start.header("Location")))
-                .get("state");
-        Response callback = dev.earshot.testing.SignInSteps.callback(
-                start.getCookie(dev.earshot.testing.CookieNames.LOGIN), "code=c&state=" + state);
+        String state = SignInSteps.query(URI.create(start.header("Location"))).get("state");
+        Response callback = SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=c&state=" + state);
         assertEquals(403, callback.statusCode());
         assertTrue(store.load().isEmpty(), "nothing stored");
         given().redirects()
@@ -516,7 +512,7 @@ public class OwnerModeTest {
         awaitTokenRequest();
 
         owner.connect(
-                new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"),
+                new TokenGrant("reconnected-access", Instant.now().plusSeconds(3600), "reconnected-refresh"),
                 "listener-1");
         String answered = inFlight.get(5, TimeUnit.SECONDS);
 
@@ -541,7 +537,7 @@ public class OwnerModeTest {
         awaitTokenRequest();
 
         owner.connect(
-                new TokenGrant("reconnected-access", java.time.Instant.now().plusSeconds(3600), "reconnected-refresh"),
+                new TokenGrant("reconnected-access", Instant.now().plusSeconds(3600), "reconnected-refresh"),
                 "listener-1");
         inFlight.handle((token, failure) -> token).get(5, TimeUnit.SECONDS);
 

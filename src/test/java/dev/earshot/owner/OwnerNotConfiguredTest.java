@@ -11,6 +11,17 @@ import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Without an owner account the public endpoint says so plainly. */
@@ -42,21 +53,17 @@ class OwnerNotConfiguredTest {
 
     @Test
     void theEmbedsSayPlainlyThatNoOwnerIsSetUp() throws Exception {
-        given().get("/embed/now-playing")
-                .then()
-                .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Not set up yet"));
+        given().get("/embed/now-playing").then().statusCode(200).body(Matchers.containsString("Not set up yet"));
         String svg = given().get("/embed/now-playing.svg")
                 .then()
                 .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"))
+                .contentType(Matchers.startsWith("image/svg+xml"))
                 .extract()
                 .asString();
         var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        org.junit.jupiter.api.Assertions.assertFalse(svg.contains("Night Drive"), "no song without an owner");
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        Assertions.assertFalse(svg.contains("Night Drive"), "no song without an owner");
     }
 
     @Test
@@ -64,7 +71,7 @@ class OwnerNotConfiguredTest {
         given().get("/owner/connect")
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Setup code from the server"));
+                .body(Matchers.containsString("Setup code from the server"));
         given().redirects()
                 .follow(false)
                 .header("Sec-Fetch-Site", "same-origin")
@@ -72,24 +79,22 @@ class OwnerNotConfiguredTest {
                 .post("/owner/connect")
                 .then()
                 .statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("didn"));
-        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("Owner setup code: ([A-Z0-9-]+)")
-                .matcher(log);
+                .body(Matchers.containsString("didn"));
+        String log = Files.readString(Path.of("target/quarkus-test.log"));
+        Matcher code = Pattern.compile("Owner setup code: ([A-Z0-9-]+)").matcher(log);
         String last = null;
         while (code.find()) {
             last = code.group(1);
         }
-        org.junit.jupiter.api.Assertions.assertNotNull(last, "the code is printed at start");
+        Assertions.assertNotNull(last, "the code is printed at start");
         var start = given().redirects()
                 .follow(false)
                 .header("Sec-Fetch-Site", "same-origin")
                 .formParam("code", last.toLowerCase())
                 .post("/owner/connect");
-        org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
-        org.junit.jupiter.api.Assertions.assertTrue(start.header("Location").contains("/authorize?"));
-        org.junit.jupiter.api.Assertions.assertTrue(
-                log.contains("valid once, for 30 minutes"), "the log says how long it lasts");
+        Assertions.assertEquals(303, start.statusCode());
+        Assertions.assertTrue(start.header("Location").contains("/authorize?"));
+        Assertions.assertTrue(log.contains("valid once, for 30 minutes"), "the log says how long it lasts");
 
         // Used once: the same code starts nothing more, and the page says how to get a new one.
         given().redirects()
@@ -99,25 +104,25 @@ class OwnerNotConfiguredTest {
                 .post("/owner/connect")
                 .then()
                 .statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("expired or was already used"))
-                .body(org.hamcrest.Matchers.containsString("Restart Earshot to print a new one"))
-                .body(org.hamcrest.Matchers.containsString("EARSHOT_OWNER_ID"));
+                .body(Matchers.containsString("expired or was already used"))
+                .body(Matchers.containsString("Restart Earshot to print a new one"))
+                .body(Matchers.containsString("EARSHOT_OWNER_ID"));
     }
 
     @Test
     void s27_onceAnOwnerIsConnectedNoCodeExistsAndOnlyThatAccountMayReconnect() throws Exception {
-        store.save(new StoredOwner("stored-owner-refresh", java.time.Instant.now(), "stored-owner-id"));
+        store.save(new StoredOwner("stored-owner-refresh", Instant.now(), "stored-owner-id"));
         owner.forgetInMemoryState(); // as a restart with the owner stored does
         try {
             int codesBefore = setupCodesInLog();
             setupCode.announce(null, owner); // what start-up runs
-            org.junit.jupiter.api.Assertions.assertEquals(codesBefore, setupCodesInLog(), "no setup code is printed");
+            Assertions.assertEquals(codesBefore, setupCodesInLog(), "no setup code is printed");
             given().get("/owner/connect")
                     .then()
                     .statusCode(200)
-                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Setup code from the server")))
-                    .body(org.hamcrest.Matchers.containsString("An owner is connected"))
-                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("stored-owner-id")));
+                    .body(Matchers.not(Matchers.containsString("Setup code from the server")))
+                    .body(Matchers.containsString("An owner is connected"))
+                    .body(Matchers.not(Matchers.containsString("stored-owner-id")));
 
             // Without a code, a sign-in starts, but only the stored owner's account completes it.
             spotify.resetWithSampleListener();
@@ -126,31 +131,29 @@ class OwnerNotConfiguredTest {
                     .follow(false)
                     .header("Sec-Fetch-Site", "same-origin")
                     .post("/owner/connect");
-            org.junit.jupiter.api.Assertions.assertEquals(303, start.statusCode());
-            String state = SignInSteps.query(java.net.URI.create(start.header("Location")))
-                    .get("state");
+            Assertions.assertEquals(303, start.statusCode());
+            String state =
+                    SignInSteps.query(URI.create(start.header("Location"))).get("state");
             SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=c&state=" + state)
                     .then()
                     .statusCode(403)
-                    .body(org.hamcrest.Matchers.containsString("That isn"));
-            org.junit.jupiter.api.Assertions.assertEquals(
+                    .body(Matchers.containsString("That isn"));
+            Assertions.assertEquals(
                     "stored-owner-refresh", store.load().orElseThrow().refreshToken(), "nothing replaced");
         } finally {
-            java.nio.file.Files.deleteIfExists(store.file());
+            Files.deleteIfExists(store.file());
             owner.forgetInMemoryState();
         }
         // No owner any more (the file removed, as a disconnect would): start-up prints a new code.
         int codesBefore = setupCodesInLog();
         setupCode.announce(null, owner);
-        org.junit.jupiter.api.Assertions.assertEquals(codesBefore + 1, setupCodesInLog());
+        Assertions.assertEquals(codesBefore + 1, setupCodesInLog());
     }
 
-    private static int setupCodesInLog() throws java.io.IOException {
-        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/quarkus-test.log"));
-        return (int) java.util.regex.Pattern.compile("Owner setup code: ")
-                .matcher(log)
-                .results()
-                .count();
+    private static int setupCodesInLog() throws IOException {
+        String log = Files.readString(Path.of("target/quarkus-test.log"));
+        return (int)
+                Pattern.compile("Owner setup code: ").matcher(log).results().count();
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.PackagedApp;
@@ -110,7 +111,7 @@ class OwnerTokenRestartIT {
                 "EARSHOT_SETUP", "true");
     }
 
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder tokenGrantFor(String refreshToken) {
+    private static MappingBuilder tokenGrantFor(String refreshToken) {
         return post(urlPathEqualTo(FakeSpotify.TOKEN_PATH))
                 .withRequestBody(containing("refresh_token=" + refreshToken));
     }

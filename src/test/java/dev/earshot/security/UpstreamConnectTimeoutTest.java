@@ -17,8 +17,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +59,7 @@ class UpstreamConnectTimeoutTest {
 
     @Test
     void r01_aWebApiCallToAnUnreachableHostEndsAfterTheConnectTimeout() {
-        String cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + java.util.UUID.randomUUID()));
+        String cookie = Sessions.sealed(Sessions.valid("access-1", "refresh-" + UUID.randomUUID()));
         long started = System.nanoTime();
         patiently()
                 .cookie(SESSION, cookie)
@@ -71,7 +73,7 @@ class UpstreamConnectTimeoutTest {
     }
 
     /** A client that would wait far longer than the app should, so a missing timeout shows as a slow answer, not as ours. */
-    private static io.restassured.specification.RequestSpecification patiently() {
+    private static RequestSpecification patiently() {
         return given().config(RestAssuredConfig.config()
                 .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 90_000)));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.earshot.auth.Session;
 import dev.earshot.listening.NowPlayingFeed;
 import dev.earshot.owner.OwnerAccount;
@@ -24,6 +25,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +76,7 @@ class AppWideQuietPeriodTest {
     }
 
     private void assertQuietAfter(ResponseDefinitionBuilder tooMany) {
-        String reader = cookie(Sessions.valid("access-reader", "refresh-" + java.util.UUID.randomUUID()));
+        String reader = cookie(Sessions.valid("access-reader", "refresh-" + UUID.randomUUID()));
         given().get("/api/now-playing")
                 .then()
                 .statusCode(200)
@@ -85,17 +87,15 @@ class AppWideQuietPeriodTest {
         Instant limitedAt = Instant.now(); // no later than the 429, so the checks below surely ran within Retry-After
         Response first = given().cookie(SESSION, reader).get("/dashboard");
         first.then().statusCode(200).body(containsString("Spotify asked us to slow down — back in"));
-        spotify.stubApi(
-                FakeSpotify.TOP_TRACKS,
-                com.github.tomakehurst.wiremock.client.WireMock.okJson(FakeSpotify.fixture("top-tracks.json")));
+        spotify.stubApi(FakeSpotify.TOP_TRACKS, WireMock.okJson(FakeSpotify.fixture("top-tracks.json")));
         int journal = spotify.totalRequests();
 
         // Every page, for listeners nothing is cached for, and a session that needs a token refresh.
-        String other = cookie(Sessions.valid("access-other", "refresh-" + java.util.UUID.randomUUID()));
-        String expiring = cookie(Sessions.expiringIn(
-                "access-expiring", "refresh-" + java.util.UUID.randomUUID(), Duration.ofSeconds(20)));
-        String expired = cookie(Sessions.expiringIn(
-                "access-expired", "refresh-" + java.util.UUID.randomUUID(), Duration.ofMinutes(-5)));
+        String other = cookie(Sessions.valid("access-other", "refresh-" + UUID.randomUUID()));
+        String expiring =
+                cookie(Sessions.expiringIn("access-expiring", "refresh-" + UUID.randomUUID(), Duration.ofSeconds(20)));
+        String expired =
+                cookie(Sessions.expiringIn("access-expired", "refresh-" + UUID.randomUUID(), Duration.ofMinutes(-5)));
         feed.forget("owner:");
         given().cookie(SESSION, other)
                 .get("/dashboard")

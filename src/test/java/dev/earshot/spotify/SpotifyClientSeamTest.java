@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.WireMockSpotify;
@@ -20,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -161,7 +163,7 @@ class SpotifyClientSeamTest {
         TokenGrant grant = join(accounts.refresh("refresh-1"));
         assertEquals("access-2", grant.accessToken());
         assertNull(grant.refreshToken(), "Spotify kept the old refresh token");
-        assertTrue(grant.expiresAt().isAfter(java.time.Instant.now().plusSeconds(3500)));
+        assertTrue(grant.expiresAt().isAfter(Instant.now().plusSeconds(3500)));
     }
 
     @Test
@@ -205,7 +207,7 @@ class SpotifyClientSeamTest {
         assertInstanceOf(expected, failure(web.recentlyPlayed(AccessTokens.fixed("token-1"), 20)), "status " + status);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder spotify429(String retryAfter) {
+    private static ResponseDefinitionBuilder spotify429(String retryAfter) {
         return FakeSpotify.spotifyError(429, "API rate limit exceeded").withHeader("Retry-After", retryAfter);
     }
 

@@ -1,5 +1,7 @@
 package dev.earshot.testing;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -22,8 +24,8 @@ public final class CapturedLog extends Handler implements AutoCloseable {
             if (thrown == null) {
                 return message;
             }
-            var out = new java.io.StringWriter();
-            thrown.printStackTrace(new java.io.PrintWriter(out));
+            var out = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(out));
             return message + "\n" + out;
         }
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Spotify as the tests script it: canned answers from {@code src/test/resources/spotify}, and faults on demand,
@@ -115,7 +116,7 @@ public final class FakeSpotify {
 
     /** The recently-played fixture with its plays 10, 20 and 30 minutes before now. */
     public static String recentlyPlayed() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         String json = fixture("recently-played.json");
         for (int minutes : new int[] {10, 20, 30}) {
             json = json.replace("\"PLAYED_" + minutes + "_MIN_AGO\"", "\"" + now.minusSeconds(minutes * 60L) + "\"");

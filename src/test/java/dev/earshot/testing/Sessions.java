@@ -5,6 +5,7 @@ import dev.earshot.auth.SessionCookie;
 import io.quarkus.arc.Arc;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Sessions in chosen states, and the session cookie the app would set for one, sealed by the app's own
@@ -25,7 +26,7 @@ public final class Sessions {
     }
 
     public static String newListenerId() {
-        return "listener-" + java.util.UUID.randomUUID();
+        return "listener-" + UUID.randomUUID();
     }
 
     public static Session valid(String accessToken, String refreshToken) {
@@ -49,7 +50,7 @@ public final class Sessions {
         Instant now = Instant.now();
         return new Session(
                 "access-" + userId,
-                "refresh-" + java.util.UUID.randomUUID(),
+                "refresh-" + UUID.randomUUID(),
                 now.plus(Duration.ofMinutes(30)),
                 now,
                 userId,

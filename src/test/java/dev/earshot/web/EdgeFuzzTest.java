@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class EdgeFuzzTest {
         FuzzInput fuzz = FuzzInput.fromSystemSeed();
         long seed = fuzz.seed();
         int sent = 0;
-        java.util.Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
         long started = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
             String request = request(fuzz);

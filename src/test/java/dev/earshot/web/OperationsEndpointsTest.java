@@ -16,9 +16,11 @@ import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,7 @@ class OperationsEndpointsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("configuration"))
                 .body("checks.find { it.name == 'owner-store' }.status", equalTo("UP"))
-                .body("checks.findAll { it.data != null }", org.hamcrest.Matchers.empty());
+                .body("checks.findAll { it.data != null }", Matchers.empty());
     }
 
     @Test
@@ -63,8 +65,7 @@ class OperationsEndpointsTest {
         double tokenCalls = metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}");
         double meCalls = metric("earshot_spotify_calls_total{endpoint=\"me\",status=\"200\"}");
 
-        String session =
-                SignInSteps.signIn(spotify, "access-metrics", "refresh-metrics-" + java.util.UUID.randomUUID());
+        String session = SignInSteps.signIn(spotify, "access-metrics", "refresh-metrics-" + UUID.randomUUID());
 
         assertEquals(signIns + 1, metric("earshot_sign_ins_total{outcome=\"success\"}"));
         assertEquals(tokenCalls + 1, metric("earshot_spotify_calls_total{endpoint=\"token\",status=\"200\"}"));
@@ -94,7 +95,7 @@ class OperationsEndpointsTest {
         spotify.stubApi(
                 FakeSpotify.CURRENTLY_PLAYING, aResponse().withStatus(429).withHeader("Retry-After", "30"));
         String expired = Sessions.sealed(
-                Sessions.expiringIn("access-old", "refresh-" + java.util.UUID.randomUUID(), Duration.ofMinutes(-1)));
+                Sessions.expiringIn("access-old", "refresh-" + UUID.randomUUID(), Duration.ofMinutes(-1)));
 
         given().cookie(SESSION, expired)
                 .get("/api/me/now-playing")

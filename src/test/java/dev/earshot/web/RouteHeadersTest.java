@@ -23,6 +23,7 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -254,7 +255,7 @@ class RouteHeadersTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file)
                         .toString()
-                        .replace(java.io.File.separatorChar, '.')
+                        .replace(File.separatorChar, '.')
                         .replaceAll("\\.class$", "");
                 Class<?> type;
                 try {

@@ -11,6 +11,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** S18 on every page, static files included; S25 error pages. */
 @QuarkusTest
@@ -27,8 +29,8 @@ class SecurityHeadersTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest
+    @CsvSource({
         "https://i.scdn.co/image/ab67616d00001e02, true",
         "https://profile-images.scdn.co/images/userprofile/default/1, true",
         "https://image-cdn-ak.spotifycdn.com/image/ab67, true",
