@@ -38,19 +38,22 @@ class ArchitectureTest {
     /** Each app package and the app packages it may use; any other is out of bounds, and so is a package not listed. */
     static final Map<String, List<String>> MAY_USE = Map.ofEntries(
             // Pages: the signed-in pages, the owner's account and setup pages, the public widget.
-            entry("dashboard", List.of("auth", "listening", "owner", "web", "config")),
-            entry("owner", List.of("auth", "spotify", "listening", "web", "config")),
+            entry("dashboard", List.of("auth", "listening", "owner", "history", "web", "config")),
+            entry("owner", List.of("auth", "spotify", "listening", "web", "config", "database")),
             entry("embed", List.of("owner", "listening", "web", "config")),
+            // Memory: the recorder, the export importer, history queries and their pages and API.
+            entry("history", List.of("auth", "spotify", "listening", "owner", "web", "config", "database")),
             // Services: sign-in and sessions; the listening model and its caches, the only readers of wire records.
-            entry("auth", List.of("spotify", "listening", "web", "config")),
+            entry("auth", List.of("spotify", "listening", "web", "config", "database")),
             entry("listening", List.of("spotify", "web", "config")),
             // Clients and the sandbox speak Spotify's protocol and know nothing of the app.
             entry("spotify", List.of()),
             entry("demo", List.of()),
-            // The leaves: cross-cutting HTTP, and configuration, which says which Spotify to call
-            // (spotify.SpotifyEndpoints).
+            // The leaves: cross-cutting HTTP; configuration, which says which Spotify to call
+            // (spotify.SpotifyEndpoints); the database, which says where data lives and how to reach it.
             entry("web", List.of()),
-            entry("config", List.of("spotify")));
+            entry("config", List.of("spotify")),
+            entry("database", List.of("config")));
 
     /**
      * Spotify's wire records: the Jackson records in {@code dev.earshot.spotify} that mirror Spotify's JSON,

@@ -1,0 +1,82 @@
+package dev.earshot.database;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Which database, as configuration: two datasources are built in — the embedded H2 default and
+ * {@code postgresql} — and this turns {@code EARSHOT_DATABASE_URL} (or its absence) into Quarkus's own
+ * settings, so exactly one of them is active and Flyway migrates that one. Without a URL, the data lives in
+ * {@code EARSHOT_DATA_DIR/earshot.mv.db}. Registered in {@code META-INF/services/io.smallrye.config.ConfigSourceFactory}.
+ */
+public class DatabaseConfigSource implements ConfigSourceFactory {
+
+    /** Below the environment (300): a deployer who sets Quarkus's own datasource keys still wins. */
+    static final int ORDINAL = 275;
+
+    /** The name of the PostgreSQL datasource; the embedded one is Quarkus's default datasource. */
+    public static final String POSTGRESQL = "postgresql";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        String url = value(context, "earshot.database.url");
+        Map<String, String> settings = url == null || url.isBlank()
+                ? embedded(Path.of(orDefault(value(context, "earshot.data-dir"), "data")))
+                : postgresql(
+                        DatabaseUrl.parse(url),
+                        value(context, "earshot.database.user"),
+                        value(context, "earshot.database.password"));
+        return List.of(new PropertiesConfigSource(settings, DatabaseConfigSource.class.getSimpleName(), ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    static Map<String, String> embedded(Path dataDir) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                EmbeddedDatabase.jdbcUrl(dataDir),
+                "quarkus.datasource." + POSTGRESQL + ".active",
+                "false",
+                "quarkus.flyway." + POSTGRESQL + ".active",
+                "false");
+    }
+
+    static Map<String, String> postgresql(DatabaseUrl url, String user, String password) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("quarkus.datasource.active", "false");
+        settings.put("quarkus.flyway.active", "false");
+        settings.put("quarkus.datasource." + POSTGRESQL + ".jdbc.url", url.jdbcUrl());
+        // EARSHOT_DATABASE_USER/_PASSWORD win over credentials in the URL (a secret store may hold them apart).
+        String chosenUser = user != null && !user.isBlank() ? user : url.user().orElse(null);
+        String chosenPassword = password != null && !password.isEmpty()
+                ? password
+                : url.password().orElse(null);
+        if (chosenUser != null) {
+            settings.put("quarkus.datasource." + POSTGRESQL + ".username", chosenUser);
+        }
+        if (chosenPassword != null) {
+            settings.put("quarkus.datasource." + POSTGRESQL + ".password", chosenPassword);
+        }
+        return settings;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null ? null : value.getValue();
+    }
+}
