@@ -53,9 +53,7 @@ public class DatabaseConfigSource implements ConfigSourceFactory {
     }
 
     static Map<String, String> postgresql(DatabaseUrl url, String user, String password) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("quarkus.datasource.active", "false");
-        settings.put("quarkus.flyway.active", "false");
+        Map<String, String> settings = new HashMap<>(active(true));
         settings.put("quarkus.datasource." + POSTGRESQL + ".jdbc.url", url.jdbcUrl());
         // EARSHOT_DATABASE_USER/_PASSWORD win over credentials in the URL (a secret store may hold them apart).
         String chosenUser = user != null && !user.isBlank() ? user : url.user().orElse(null);
@@ -69,6 +67,22 @@ public class DatabaseConfigSource implements ConfigSourceFactory {
             settings.put("quarkus.datasource." + POSTGRESQL + ".password", chosenPassword);
         }
         return settings;
+    }
+
+    /**
+     * Both switches, always both: Quarkus keeps the values its runtime settings had at build time as defaults,
+     * so a switch this source left unset would fall back to whatever the build machine chose.
+     */
+    private static Map<String, String> active(boolean postgresql) {
+        return Map.of(
+                "quarkus.datasource.active",
+                Boolean.toString(!postgresql),
+                "quarkus.flyway.active",
+                Boolean.toString(!postgresql),
+                "quarkus.datasource." + POSTGRESQL + ".active",
+                Boolean.toString(postgresql),
+                "quarkus.flyway." + POSTGRESQL + ".active",
+                Boolean.toString(postgresql));
     }
 
     private static String orDefault(String value, String fallback) {

@@ -15,9 +15,10 @@ public final class EmbeddedDatabase {
      * WRITE_DELAY=0: H2 otherwise writes committed transactions to disk up to half a second later, and a
      * kill -9 lost every one of them in our measurements (README, "The embedded database").
      * DATABASE_TO_LOWER and DEFAULT_NULL_ORDERING=HIGH make names and NULL ordering behave as in PostgreSQL.
+     * TRACE_LEVEL_FILE=0: no second file (earshot.trace.db); errors reach the app as exceptions and its log.
      */
     private static final String SETTINGS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
 
     private EmbeddedDatabase() {}
 
