@@ -48,8 +48,14 @@ public class HeldTokens {
      */
     static final Duration LOCK_WAIT = Duration.ofSeconds(15);
 
-    /** A holder's newest access token, as this process last saw it. */
-    private record Access(String token, Instant expiresAt) {}
+    /**
+     * How long this process trusts an access token it knows before reading the row again (without a Spotify
+     * call), so a reconnect or release on another replica counts here within it.
+     */
+    static final Duration READ_AGAIN_AFTER = Duration.ofMinutes(1);
+
+    /** A holder's newest access token, as this process saw it at {@code seenAt}. */
+    private record Access(String token, Instant expiresAt, Instant seenAt) {}
 
     /** One held row, opened. */
     private record Row(
@@ -112,7 +118,7 @@ public class HeldTokens {
             return null;
         });
         if (grant.accessToken() != null) {
-            known.put(holder, new Access(grant.accessToken(), grant.expiresAt()));
+            known.put(holder, new Access(grant.accessToken(), grant.expiresAt(), clock.instant()));
         }
     }
 
@@ -154,7 +160,7 @@ public class HeldTokens {
             @Override
             public CompletionStage<String> current() {
                 Access access = known.get(holder);
-                if (access != null && usable(access)) {
+                if (access != null && usable(access) && recent(access)) {
                     return CompletableFuture.completedFuture(access.token());
                 }
                 return refreshOnce(holder, null);
@@ -163,7 +169,7 @@ public class HeldTokens {
             @Override
             public CompletionStage<String> replacing(String rejected) {
                 Access access = known.get(holder);
-                if (access != null && !access.token().equals(rejected) && usable(access)) {
+                if (access != null && !access.token().equals(rejected) && usable(access) && recent(access)) {
                     return CompletableFuture.completedFuture(access.token());
                 }
                 return refreshOnce(holder, rejected);
@@ -173,6 +179,10 @@ public class HeldTokens {
 
     private boolean usable(Access access) {
         return access.expiresAt().isAfter(clock.instant().plus(REFRESH_MARGIN));
+    }
+
+    private boolean recent(Access access) {
+        return access.seenAt().isAfter(clock.instant().minus(READ_AGAIN_AFTER));
     }
 
     private CompletionStage<String> refreshOnce(String holder, String rejected) {
@@ -214,7 +224,7 @@ public class HeldTokens {
                 return new Outcome(null, new SpotifyException.GrantRejected("invalid_grant"));
             }
             if (row.accessToken() != null && !row.accessToken().equals(rejected)) {
-                Access stored = new Access(row.accessToken(), row.accessExpiresAt());
+                Access stored = new Access(row.accessToken(), row.accessExpiresAt(), clock.instant());
                 if (usable(stored)) {
                     // Another replica (or an earlier call here) refreshed while this one waited for the lock.
                     return new Outcome(stored, null);
@@ -235,7 +245,7 @@ public class HeldTokens {
             }
             // Saved before it is used: if Spotify rotated a single-use token, the new one is all there is.
             saveRefreshed(connection, holder, grant);
-            return new Outcome(new Access(grant.accessToken(), grant.expiresAt()), null);
+            return new Outcome(new Access(grant.accessToken(), grant.expiresAt(), clock.instant()), null);
         });
         if (outcome.failure() != null) {
             if (outcome.failure() instanceof SpotifyException.GrantRejected) {

@@ -29,8 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The deployer's own Spotify account, held on the server for the public widget: its refresh token is the
- * {@link HeldTokens#OWNER} held token in the database, so every replica shares it and refreshes it single-flight
- * (R05, R08, R12); a rotated token is saved before it is used; a dead one ({@code invalid_grant}) takes the
+ * {@link HeldTokens#OWNER} held token in the database (in demo mode {@link #DEMO_HOLDER}, so the sandbox never
+ * touches a real owner's token), so every replica shares it and refreshes it single-flight (R05, R08, R12); a rotated token is saved before it is used; a dead one ({@code invalid_grant}) takes the
  * account offline with one warning and no further calls until the owner reconnects (R04). A reconnect wins
  * over a refresh already in flight: each connect starts a new generation, and a refresh started under an
  * older one neither hands out the previous account's token nor takes the account offline.
@@ -55,6 +55,9 @@ public class OwnerAccount implements AccessTokens {
     /** The name the owner goes by in demo mode, where the sandbox's listener is the owner. */
     static final String DEMO_OWNER = "demo-listener";
 
+    /** Who holds the sandbox owner's token in demo mode: not {@link HeldTokens#OWNER}, which a real owner may hold. */
+    static final String DEMO_HOLDER = "demo-owner";
+
     /** How often a replica reads the owner's row again, to see a reconnect or a rejection made by another one. */
     static final Duration RELOAD_PERIOD = Duration.ofSeconds(30);
 
@@ -67,6 +70,9 @@ public class OwnerAccount implements AccessTokens {
     }
 
     private final HeldTokens held;
+    /** {@link HeldTokens#OWNER}, or {@link #DEMO_HOLDER} in demo mode. */
+    private final String holder;
+
     private final AccessTokens heldTokens;
     private final OwnerTokenFile tokenFile;
     private final SpotifyConfig spotify;
@@ -97,7 +103,8 @@ public class OwnerAccount implements AccessTokens {
             Event<OwnerConnected> connected,
             Vertx vertx) {
         this.held = held;
-        this.heldTokens = held.accessTokens(HeldTokens.OWNER);
+        this.holder = mode.demo() ? DEMO_HOLDER : HeldTokens.OWNER;
+        this.heldTokens = held.accessTokens(holder);
         this.tokenFile = tokenFile;
         this.spotify = spotify;
         this.config = config;
@@ -177,7 +184,7 @@ public class OwnerAccount implements AccessTokens {
                 // From here on, whatever a refresh of the previous account brings back is stale.
                 generation++;
             }
-            held.hold(HeldTokens.OWNER, userId, grant, clock.instant());
+            held.hold(holder, userId, grant, clock.instant());
             reload();
         }
         LOG.infof("The owner's Spotify account is now %s (held in the database)", userId);
@@ -236,17 +243,11 @@ public class OwnerAccount implements AccessTokens {
         Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
         if (mode.demo() && refresh.isPresent()) {
             // The sandbox's standing sign-in, refreshed over HTTP like Spotify's; held again at every start.
-            held.hold(HeldTokens.OWNER, DEMO_OWNER, refresh.get(), clock.instant());
-        } else {
+            held.hold(DEMO_HOLDER, DEMO_OWNER, refresh.get(), clock.instant());
+        } else if (!mode.demo()) {
             importTokenFile();
-            Optional<HeldToken> owner = held.find(HeldTokens.OWNER);
-            if (owner.isPresent() && DEMO_OWNER.equals(owner.get().listenerId())) {
-                // Left from a run in demo mode: a sandbox token that real Spotify would refuse.
-                held.release(HeldTokens.OWNER);
-                owner = Optional.empty();
-            }
             if (refresh.isPresent()) {
-                holdTheEnvironmentsToken(owner, refresh.get());
+                holdTheEnvironmentsToken(held.find(HeldTokens.OWNER), refresh.get());
             }
         }
     }
@@ -269,8 +270,7 @@ public class OwnerAccount implements AccessTokens {
         if (owner.isEmpty()) {
             if (!held.holdIfAbsent(HeldTokens.OWNER, ownerId, refreshToken, null)
                     && held.find(HeldTokens.OWNER).isEmpty()) {
-                // What is held cannot be opened (sealed with another secret): useless, so the environment's replaces
-                // it.
+                // What is held cannot be opened (another secret sealed it): the environment's replaces it.
                 held.hold(HeldTokens.OWNER, ownerId, refreshToken, null);
             }
         } else if (owner.get().signedInAt() == null && owner.get().rejectedAt().isPresent()) {
@@ -282,13 +282,11 @@ public class OwnerAccount implements AccessTokens {
     /** Reads the owner from the database again: another replica may have reconnected it or seen it rejected. */
     void reload() {
         Optional<String> access = spotify.accessToken().filter(t -> !t.isBlank());
-        Optional<HeldToken> owner = held.find(HeldTokens.OWNER);
+        Optional<HeldToken> owner = held.find(holder);
         Snapshot next;
         if (owner.isPresent()) {
             HeldToken token = owner.get();
-            Source source = mode.demo() && DEMO_OWNER.equals(token.listenerId())
-                    ? Source.DEMO
-                    : token.signedInAt() == null ? Source.ENVIRONMENT : Source.STORE;
+            Source source = mode.demo() ? Source.DEMO : token.signedInAt() == null ? Source.ENVIRONMENT : Source.STORE;
             String userId = token.listenerId() != null
                     ? token.listenerId()
                     : config.id().orElse(null);

@@ -15,9 +15,11 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.earshot.database.Database;
 import dev.earshot.spotify.SpotifyAccounts;
 import dev.earshot.spotify.SpotifyException;
+import dev.earshot.spotify.TokenGrant;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.HeldRows;
 import dev.earshot.testing.InjectSpotify;
+import dev.earshot.testing.SettableClock;
 import dev.earshot.testing.WireMockSpotify;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -153,6 +155,33 @@ class HeldTokensTest {
     }
 
     @Test
+    void aReplicaTakesUpAnAccountHeldAnewOnAnotherWithinAMinuteWithoutATokenCall() {
+        spotify.stubTokenGrant("access-first", null, 3600);
+        held.hold(holder, "listener-first", oldToken, Instant.now());
+        SettableClock time = new SettableClock(Instant.now());
+        HeldTokens replica = replica(sealer, time);
+        assertEquals(
+                "access-first",
+                replica.accessTokens(holder).current().toCompletableFuture().join());
+
+        // Reconnected on another replica, with the tokens of its sign-in.
+        held.hold(
+                holder,
+                "listener-second",
+                new TokenGrant("access-second", Instant.now().plusSeconds(3600), rotatedToken),
+                Instant.now());
+        assertEquals(
+                "access-first",
+                replica.accessTokens(holder).current().toCompletableFuture().join(),
+                "known here a while");
+        time.advance(HeldTokens.READ_AGAIN_AFTER.plusSeconds(1));
+        assertEquals(
+                "access-second",
+                replica.accessTokens(holder).current().toCompletableFuture().join());
+        assertEquals(1, spotify.tokenCalls(), "read from the row, not refreshed");
+    }
+
+    @Test
     void findSaysWhatIsHeldWithoutTheTokenAndReleaseForgetsIt() {
         Instant signedIn = Instant.parse("2026-09-01T10:00:00Z");
         held.hold(holder, "listener-find", oldToken, signedIn);
@@ -201,10 +230,14 @@ class HeldTokensTest {
     }
 
     private HeldTokens replica(CookieSealer replicaSealer) {
+        return replica(replicaSealer, Clock.systemUTC());
+    }
+
+    private HeldTokens replica(CookieSealer replicaSealer, Clock clock) {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         replicaThreads.add(threads);
         TokenRefresher refresher = new TokenRefresher(accounts::refresh, Optional::empty, new SimpleMeterRegistry());
-        return new HeldTokens(database, replicaSealer, refresher, Clock.systemUTC(), threads);
+        return new HeldTokens(database, replicaSealer, refresher, clock, threads);
     }
 
     private String awaitThen(CountDownLatch start, HeldTokens replica) {
