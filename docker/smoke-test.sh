@@ -194,7 +194,7 @@ grep -qi '^content-type: application/json' "$WORK/headers" || fail "/api/now-pla
 echo "== Health and metrics"
 code=$(status_of "$BASE_URL/q/health/ready")
 [ "$code" = 200 ] && grep -q '"status": *"UP"' "$WORK/body" || fail "/q/health/ready is not UP: $(cat "$WORK/body")"
-grep -q '"owner-store"' "$WORK/body" || fail "/q/health/ready lacks the owner-store check"
+grep -q '"database"' "$WORK/body" || fail "/q/health/ready lacks the database check"
 code=$(status_of "$BASE_URL/q/health/live")
 [ "$code" = 200 ] || fail "/q/health/live answered $code"
 code=$(status_of "$BASE_URL/q/metrics")

@@ -131,7 +131,8 @@ public class CallbackResource {
                 clock.instant(),
                 user.id(),
                 user.displayName(),
-                avatar(user));
+                avatar(user),
+                Session.newId());
         countSignIn("success");
         return done(Response.seeOther(URI.create(attempt.returnTo()))
                 .cookie(sessionCookie.write(session), attemptsAfter)

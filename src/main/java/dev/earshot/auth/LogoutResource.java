@@ -1,5 +1,6 @@
 package dev.earshot.auth;
 
+import dev.earshot.database.DatabaseException;
 import dev.earshot.web.ErrorPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -13,13 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import org.jboss.logging.Logger;
 
 /**
- * {@code POST /logout} signs out: only from our own pages (S17), clearing every cookie with the same
- * attributes and asking the browser to drop the site's cookies. {@code GET /logout} only asks.
+ * {@code POST /logout} signs out: only from our own pages (S17), recording the session as ended so no copy
+ * of its cookie opens it again (S26), clearing every cookie with the same attributes and asking the browser
+ * to drop the site's cookies. {@code POST /logout/everywhere} ends every session of the listener.
+ * {@code GET /logout} only asks.
  */
 @Path("/logout")
 public class LogoutResource {
+
+    private static final Logger LOG = Logger.getLogger(LogoutResource.class);
 
     @CheckedTemplate
     static class Templates {
@@ -28,10 +34,12 @@ public class LogoutResource {
 
     private final SessionCookie sessionCookie;
     private final LoginAttemptCookie attemptCookie;
+    private final EndedSessions endedSessions;
 
-    LogoutResource(SessionCookie sessionCookie, LoginAttemptCookie attemptCookie) {
+    LogoutResource(SessionCookie sessionCookie, LoginAttemptCookie attemptCookie, EndedSessions endedSessions) {
         this.sessionCookie = sessionCookie;
         this.attemptCookie = attemptCookie;
+        this.endedSessions = endedSessions;
     }
 
     /** A page with the sign-out button: a link or prefetch must never sign anyone out. */
@@ -43,6 +51,17 @@ public class LogoutResource {
 
     @POST
     public Response logout(@Context HttpHeaders headers, @Context UriInfo request) {
+        return signOut(headers, request, false);
+    }
+
+    /** Ends every session of the signed-in listener, on every device and replica. */
+    @POST
+    @Path("everywhere")
+    public Response logoutEverywhere(@Context HttpHeaders headers, @Context UriInfo request) {
+        return signOut(headers, request, true);
+    }
+
+    private Response signOut(HttpHeaders headers, UriInfo request, boolean everywhere) {
         if (!SameOriginRequest.isSameOrigin(headers, request)) {
             return ErrorPage.of(
                             Response.Status.FORBIDDEN,
@@ -53,7 +72,21 @@ public class LogoutResource {
                             null)
                     .build();
         }
-        return Response.seeOther(URI.create("/?notice=signed-out"))
+        SessionLookup lookup = sessionCookie.read(headers);
+        if (lookup.active()) {
+            try {
+                endedSessions.end(lookup.session());
+                if (everywhere) {
+                    endedSessions.endEverywhere(lookup.session().userId());
+                }
+            } catch (DatabaseException e) {
+                // The cookie still goes below; only copies of it outlive this sign-out, and the log says so.
+                LOG.warnf(
+                        "A sign-out could not be recorded in the database (%s): copies of its cookie stay valid",
+                        e.getMessage());
+            }
+        }
+        return Response.seeOther(URI.create(everywhere ? "/?notice=signed-out-everywhere" : "/?notice=signed-out"))
                 .cookie(sessionCookie.clear(), attemptCookie.clear())
                 .header("Clear-Site-Data", "\"cookies\"")
                 .header("Cache-Control", "no-store")

@@ -1,12 +1,14 @@
 package dev.earshot.auth;
 
 import dev.earshot.spotify.TokenGrant;
+import dev.earshot.web.UrlSafeRandom;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * A signed-in visitor, exactly what the sealed session cookie carries: Spotify's tokens, when the
- * access token expires, when the person signed in (for the absolute lifetime, S13) and who they are.
+ * access token expires, when the person signed in (for the absolute lifetime, S13), who they are, and the
+ * random id sign-out records as ended (S26).
  */
 public record Session(
         String accessToken,
@@ -15,7 +17,11 @@ public record Session(
         Instant signedInAt,
         String userId,
         String displayName,
-        String avatarUrl) {
+        String avatarUrl,
+        String sessionId) {
+
+    /** 128 random bits: a session id nobody can guess, so nobody can end another's session either. */
+    static final int SESSION_ID_BYTES = 16;
 
     /** Refresh when the access token has less than this left. */
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
@@ -31,7 +37,13 @@ public record Session(
     /** The session after a refresh; a refresh token Spotify did not rotate stays as it was. */
     public Session withTokens(TokenGrant grant) {
         String refresh = grant.refreshToken() != null ? grant.refreshToken() : refreshToken;
-        return new Session(grant.accessToken(), refresh, grant.expiresAt(), signedInAt, userId, displayName, avatarUrl);
+        return new Session(
+                grant.accessToken(), refresh, grant.expiresAt(), signedInAt, userId, displayName, avatarUrl, sessionId);
+    }
+
+    /** A new session id, for a sign-in that just completed. */
+    public static String newId() {
+        return UrlSafeRandom.ofBytes(SESSION_ID_BYTES);
     }
 
     /** The name to greet with: Spotify's display name is optional. */

@@ -27,7 +27,8 @@ public class SessionCookie {
             @JsonProperty("s") long signedInAt,
             @JsonProperty("u") String userId,
             @JsonProperty("n") String displayName,
-            @JsonProperty("i") String avatarUrl) {}
+            @JsonProperty("i") String avatarUrl,
+            @JsonProperty("d") String sessionId) {}
 
     private final SealedCookie<Sealed> cookie;
     private final Duration lifetime;
@@ -60,6 +61,10 @@ public class SessionCookie {
         if (sealed.accessToken() == null || sealed.refreshToken() == null || sealed.userId() == null) {
             return SessionLookup.unreadable();
         }
+        if (sealed.sessionId() == null) {
+            // Sealed before sessions had ids (S26): it could never be signed out for good, so it ends here.
+            return SessionLookup.expired();
+        }
         Session session = new Session(
                 sealed.accessToken(),
                 sealed.refreshToken(),
@@ -67,7 +72,8 @@ public class SessionCookie {
                 Instant.ofEpochSecond(sealed.signedInAt()),
                 sealed.userId(),
                 sealed.displayName(),
-                sealed.avatarUrl());
+                sealed.avatarUrl(),
+                sealed.sessionId());
         if (!clock.instant().isBefore(session.signedInAt().plus(lifetime))) {
             return SessionLookup.expired();
         }
@@ -83,7 +89,8 @@ public class SessionCookie {
                 session.signedInAt().getEpochSecond(),
                 session.userId(),
                 session.displayName(),
-                session.avatarUrl());
+                session.avatarUrl(),
+                session.sessionId());
         Duration remaining =
                 Duration.between(clock.instant(), session.signedInAt().plus(lifetime));
         return cookie.write(sealed, remaining);

@@ -1,6 +1,8 @@
 package dev.earshot.auth;
 
 import dev.earshot.spotify.SpotifyException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
@@ -14,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs the work of a request that needs a signed-in visitor: opens the session cookie, lets the work
  * use the session's tokens, then re-seals the cookie when tokens changed or an old key sealed it, or
- * signs the visitor out when the session has ended (R03, R04, S12, S13) or no longer fits its cookie (S14).
+ * signs the visitor out when the session has ended (R03, R04, S12, S13), was signed out here or on another
+ * replica (S26), or no longer fits its cookie (S14).
  */
 @ApplicationScoped
 public class SessionGuard {
@@ -38,17 +41,25 @@ public class SessionGuard {
     }
 
     private final SessionCookie sessionCookie;
+    private final EndedSessions endedSessions;
     private final TokenRefresher refresher;
     private final Clock clock;
 
-    SessionGuard(SessionCookie sessionCookie, TokenRefresher refresher, Clock clock) {
+    SessionGuard(SessionCookie sessionCookie, EndedSessions endedSessions, TokenRefresher refresher, Clock clock) {
         this.sessionCookie = sessionCookie;
+        this.endedSessions = endedSessions;
         this.refresher = refresher;
         this.clock = clock;
     }
 
+    /** The request's session, a signed-out one counting as ended. Blocking (at most one database look-up): not on the event loop. */
     public SessionLookup lookup(HttpHeaders headers) {
-        return sessionCookie.read(headers);
+        SessionLookup lookup = sessionCookie.read(headers);
+        if (lookup.active()
+                && endedSessions.isEnded(lookup.session()).toCompletableFuture().join()) {
+            return SessionLookup.expired();
+        }
+        return lookup;
     }
 
     public NewCookie clearCookie() {
@@ -75,6 +86,26 @@ public class SessionGuard {
             }
             return CompletableFuture.completedFuture(answer.build());
         }
+        CompletableFuture<Boolean> ended =
+                endedSessions.isEnded(lookup.session()).toCompletableFuture();
+        Function<Boolean, CompletionStage<Response>> next = signedOutForGood -> signedOutForGood
+                ? CompletableFuture.completedFuture(
+                        signedOut.answer(true).cookie(sessionCookie.clear()).build())
+                : runSignedIn(lookup, work, signedOut);
+        if (ended.isDone()) {
+            return ended.thenCompose(next);
+        }
+        // Asked of the database on a worker thread: the request goes on where it was (its context, its scope).
+        Context request = Vertx.currentContext();
+        return request == null
+                ? ended.thenCompose(next)
+                : ended.thenComposeAsync(next, task -> request.runOnContext(ignored -> task.run()));
+    }
+
+    private CompletionStage<Response> runSignedIn(
+            SessionLookup lookup,
+            Function<SignedInSession, CompletionStage<Response.ResponseBuilder>> work,
+            SignedOutAnswer signedOut) {
         SignedInSession signedIn = new SignedInSession(lookup.session(), refresher, clock);
         CompletionStage<Response.ResponseBuilder> result;
         try {

@@ -38,7 +38,9 @@ public class TokenRefresher {
         /** A browser may still carry the pre-refresh token in its cookie: results are remembered for it. */
         SESSION(true),
         /** One holder on the server, which adopts the result itself: nothing to remember. */
-        OWNER(false);
+        OWNER(false),
+        /** A listener's token held for recording ({@link HeldTokens}): adopted by the holder, nothing to remember. */
+        RECORDER(false);
 
         private final boolean remembersResults;
 

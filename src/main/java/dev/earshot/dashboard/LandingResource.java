@@ -47,6 +47,9 @@ public class LandingResource {
         if ("expired".equals(notice) || lookup.state() == SessionLookup.State.EXPIRED) {
             return "Your Spotify sign-in has expired — please sign in again.";
         }
+        if ("signed-out-everywhere".equals(notice)) {
+            return "You're signed out everywhere: on every device and browser.";
+        }
         if ("signed-out".equals(notice)) {
             return "You're signed out. See you soon.";
         }

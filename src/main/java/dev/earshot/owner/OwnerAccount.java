@@ -1,40 +1,48 @@
 package dev.earshot.owner;
 
-import dev.earshot.auth.TokenRefresher;
+import dev.earshot.auth.HeldToken;
+import dev.earshot.auth.HeldTokens;
 import dev.earshot.config.ModeConfig;
 import dev.earshot.config.OwnerConfig;
 import dev.earshot.config.SpotifyConfig;
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyException;
 import dev.earshot.spotify.TokenGrant;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The deployer's own Spotify account, held on the server for the public widget. Its access token is
- * refreshed through the app's one {@link TokenRefresher}, at most once at a time and only when due (R05,
- * R08, R11); a rotated refresh token is saved
- * before it is used; a dead one ({@code invalid_grant}) takes the account offline with one warning and
- * no further calls until the owner reconnects (R04). A reconnect wins over a refresh already in flight:
- * each account held gets a new generation, and a refresh started under an older one neither saves,
- * nor adopts, nor takes the account offline.
+ * The deployer's own Spotify account, held on the server for the public widget: its refresh token is the
+ * {@link HeldTokens#OWNER} held token in the database (in demo mode {@link #DEMO_HOLDER}, so the sandbox never
+ * touches a real owner's token), so every replica shares it and refreshes it single-flight (R05, R08, R12); a rotated token is saved before it is used; a dead one ({@code invalid_grant}) takes the
+ * account offline with one warning and no further calls until the owner reconnects (R04). A reconnect wins
+ * over a refresh already in flight: each connect starts a new generation, and a refresh started under an
+ * older one neither hands out the previous account's token nor takes the account offline.
  */
 @ApplicationScoped
 public class OwnerAccount implements AccessTokens {
 
     /** Where the owner's refresh token came from. */
     public enum Source {
+        /** Connected at /owner/connect (or imported from the token file of earlier versions). */
         STORE,
+        /** {@code SPOTIFY_REFRESH_TOKEN}, held in the database from its first use on (rotations included). */
         ENVIRONMENT,
         ACCESS_TOKEN_ONLY,
         DEMO,
@@ -47,106 +55,139 @@ public class OwnerAccount implements AccessTokens {
     /** The name the owner goes by in demo mode, where the sandbox's listener is the owner. */
     static final String DEMO_OWNER = "demo-listener";
 
+    /** Who holds the sandbox owner's token in demo mode: not {@link HeldTokens#OWNER}, which a real owner may hold. */
+    static final String DEMO_HOLDER = "demo-owner";
+
+    /** How often a replica reads the owner's row again, to see a reconnect or a rejection made by another one. */
+    static final Duration RELOAD_PERIOD = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(OwnerAccount.class);
 
-    private record Tokens(
-            String accessToken,
-            Instant accessExpiresAt,
-            String refreshToken,
-            Instant signedInAt,
-            String userId,
-            Source source) {
+    /** What this replica knows of the owner, read from the database (or the environment). */
+    private record Snapshot(Source source, String userId, Instant signedInAt, boolean rejected, String accessToken) {
 
-        /** After a refresh; a rotated token from the environment lives in the store from then on. */
-        Tokens withGrant(TokenGrant grant, boolean saved) {
-            String refresh = grant.refreshToken() != null ? grant.refreshToken() : refreshToken;
-            return new Tokens(
-                    grant.accessToken(), grant.expiresAt(), refresh, signedInAt, userId, saved ? Source.STORE : source);
-        }
+        static final Snapshot NONE = new Snapshot(Source.NONE, null, null, false, null);
     }
 
-    private final TokenRefresher refresher;
-    private final OwnerTokenStore store;
+    private final HeldTokens held;
+    /** {@link HeldTokens#OWNER}, or {@link #DEMO_HOLDER} in demo mode. */
+    private final String holder;
+
+    private final AccessTokens heldTokens;
+    private final OwnerTokenFile tokenFile;
     private final SpotifyConfig spotify;
     private final OwnerConfig config;
     private final ModeConfig mode;
     private final Clock clock;
     private final Event<OwnerConnected> connected;
+    private final Vertx vertx;
 
-    /** Held while the store is written, so a save checks the generation and writes in one step. */
-    private final Object storeWrites = new Object();
-
-    private Tokens tokens;
+    private Snapshot snapshot = Snapshot.NONE;
+    /** Set when this replica saw Spotify refuse the owner's token (or SPOTIFY_ACCESS_TOKEN): no further calls. */
     private boolean offline;
-    private CompletableFuture<Tokens> refreshing;
-    /** Which account is held: a connect (or a restart's reload) starts a new generation. */
-    private volatile long generation;
+    /** Which account is held: a connect starts a new generation. */
+    private long generation;
+
+    /** Held while a connect replaces the account, so a caller of the previous one can wait for the new one. */
+    private final Object connecting = new Object();
+
+    private long timer = -1;
 
     OwnerAccount(
-            TokenRefresher refresher,
-            OwnerTokenStore store,
+            HeldTokens held,
+            OwnerTokenFile tokenFile,
             SpotifyConfig spotify,
             OwnerConfig config,
             ModeConfig mode,
             Clock clock,
-            Event<OwnerConnected> connected) {
-        this.refresher = refresher;
-        this.store = store;
+            Event<OwnerConnected> connected,
+            Vertx vertx) {
+        this.held = held;
+        this.holder = mode.demo() ? DEMO_HOLDER : HeldTokens.OWNER;
+        this.heldTokens = held.accessTokens(holder);
+        this.tokenFile = tokenFile;
         this.spotify = spotify;
         this.config = config;
         this.mode = mode;
         this.clock = clock;
         this.connected = connected;
+        this.vertx = vertx;
     }
 
     @Override
     public CompletionStage<String> current() {
-        Tokens current = tokens();
+        Snapshot current = snapshot();
         if (current.source() == Source.NONE) {
             return CompletableFuture.failedFuture(new OwnerNotConfiguredException());
         }
         if (isOffline()) {
             return CompletableFuture.failedFuture(new SpotifyException.GrantRejected("invalid_grant"));
         }
-        if (current.accessToken() != null
-                && (current.refreshToken() == null
-                        || current.accessExpiresAt().isAfter(clock.instant().plusSeconds(60)))) {
+        if (current.source() == Source.ACCESS_TOKEN_ONLY) {
             return CompletableFuture.completedFuture(current.accessToken());
         }
-        return refresh(current, null).thenApply(Tokens::accessToken);
+        return held(heldTokens::current);
     }
 
     @Override
     public CompletionStage<String> replacing(String rejected) {
-        Tokens current = tokens();
-        if (current.accessToken() != null && !current.accessToken().equals(rejected)) {
-            return CompletableFuture.completedFuture(current.accessToken());
-        }
-        if (current.refreshToken() == null) {
+        Snapshot current = snapshot();
+        if (current.source() == Source.ACCESS_TOKEN_ONLY) {
             goOffline(
-                    generation,
+                    generation(),
                     "Spotify rejected SPOTIFY_ACCESS_TOKEN (it expires within an hour); set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect");
             return CompletableFuture.failedFuture(
                     new SpotifyException.Unauthorized("The owner's access token was rejected"));
         }
-        return refresh(current, rejected).thenApply(Tokens::accessToken);
+        return held(() -> heldTokens.replacing(rejected));
     }
 
-    /** Makes the account of a completed sign-in the owner's, saved before it is used. */
+    /** A token of the held account; when a reconnect happened meanwhile, one of the newly connected account. */
+    private CompletionStage<String> held(Supplier<CompletionStage<String>> tokens) {
+        long started = generation();
+        return tokens.get()
+                .handle((token, failure) -> {
+                    if (generation() != started) {
+                        // Whatever the previous account's refresh brought back, the connected one is what counts now.
+                        return afterConnect().thenCompose(connected -> heldTokens.current());
+                    }
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(token);
+                    }
+                    if (SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected
+                            && rejected.isInvalidGrant()) {
+                        goOffline(
+                                started,
+                                "Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
+                                        + "the public widget shows offline until you reconnect at /owner/connect");
+                    }
+                    return CompletableFuture.<String>failedFuture(SpotifyException.unwrap(failure));
+                })
+                .thenCompose(outcome -> outcome);
+    }
+
+    /** Completes once a connect in progress has held the new account (off the event loop: it may wait). */
+    private CompletionStage<Void> afterConnect() {
+        return CompletableFuture.runAsync(
+                () -> {
+                    synchronized (connecting) {
+                        // Nothing to do: entering means the connect has finished.
+                    }
+                },
+                Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Makes the account of a completed sign-in the owner's, saved before it is used. Blocking: off the event loop. */
     public void connect(TokenGrant grant, String userId) {
-        Instant now = clock.instant();
-        synchronized (storeWrites) {
-            // From here on, whatever a refresh of the previous account brings back is stale.
-            generation++;
-            store.save(new StoredOwner(grant.refreshToken(), now, userId));
+        synchronized (connecting) {
             synchronized (this) {
-                tokens = new Tokens(
-                        grant.accessToken(), grant.expiresAt(), grant.refreshToken(), now, userId, Source.STORE);
-                offline = false;
-                refreshing = null;
+                // From here on, whatever a refresh of the previous account brings back is stale.
+                generation++;
             }
+            held.hold(holder, userId, grant, clock.instant());
+            reload();
         }
-        LOG.infof("The owner's Spotify account is now %s (saved in %s)", userId, store.file());
+        LOG.infof("The owner's Spotify account is now %s (held in the database)", userId);
         connected.fire(new OwnerConnected(userId));
     }
 
@@ -159,7 +200,7 @@ public class OwnerAccount implements AccessTokens {
         if (configured.isPresent()) {
             return configured;
         }
-        Tokens current = tokens();
+        Snapshot current = snapshot();
         return current.source() == Source.STORE ? Optional.ofNullable(current.userId()) : Optional.empty();
     }
 
@@ -169,7 +210,7 @@ public class OwnerAccount implements AccessTokens {
     }
 
     public OwnerStatus status() {
-        Tokens current = tokens();
+        Snapshot current = snapshot();
         Instant endsAt = current.signedInAt() == null
                 ? null
                 : current.signedInAt()
@@ -182,69 +223,129 @@ public class OwnerAccount implements AccessTokens {
                 current.source(), isOffline(), current.userId(), current.signedInAt(), endsAt, endingSoon, now);
     }
 
+    /**
+     * What a start does, where blocking is fine: imports the token file of earlier versions once, holds the
+     * environment's token when nothing is held yet, then reads the owner from the database. Tests call it to
+     * see what a restart sees.
+     */
+    void start() {
+        synchronized (connecting) {
+            synchronized (this) {
+                generation++;
+                offline = false;
+            }
+            holdAtStart();
+            reload();
+        }
+    }
+
+    private void holdAtStart() {
+        Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
+        if (mode.demo() && refresh.isPresent()) {
+            // The sandbox's standing sign-in, refreshed over HTTP like Spotify's; held again at every start.
+            held.hold(DEMO_HOLDER, DEMO_OWNER, refresh.get(), clock.instant());
+        } else if (!mode.demo()) {
+            importTokenFile();
+            if (refresh.isPresent()) {
+                holdTheEnvironmentsToken(held.find(HeldTokens.OWNER), refresh.get());
+            }
+        }
+    }
+
+    private void importTokenFile() {
+        Optional<StoredOwner> stored = tokenFile.load();
+        if (stored.isEmpty()) {
+            return;
+        }
+        StoredOwner owner = stored.get();
+        // A token already in the database is newer than the file's (another replica, or an earlier import).
+        if (held.holdIfAbsent(HeldTokens.OWNER, owner.userId(), owner.refreshToken(), owner.signedInAt())) {
+            LOG.infof("The owner's token file %s is imported into the database", tokenFile.file());
+        }
+        tokenFile.markImported();
+    }
+
+    private void holdTheEnvironmentsToken(Optional<HeldToken> owner, String refreshToken) {
+        String ownerId = config.id().filter(id -> !id.isBlank()).orElse(null);
+        if (owner.isEmpty()) {
+            if (!held.holdIfAbsent(HeldTokens.OWNER, ownerId, refreshToken, null)
+                    && held.find(HeldTokens.OWNER).isEmpty()) {
+                // What is held cannot be opened (another secret sealed it): the environment's replaces it.
+                held.hold(HeldTokens.OWNER, ownerId, refreshToken, null);
+            }
+        } else if (owner.get().signedInAt() == null && owner.get().rejectedAt().isPresent()) {
+            // Spotify refused the one held from the environment before: the deployer has (perhaps) set a new one.
+            held.hold(HeldTokens.OWNER, ownerId, refreshToken, null);
+        }
+    }
+
+    /** Reads the owner from the database again: another replica may have reconnected it or seen it rejected. */
+    void reload() {
+        Optional<String> access = spotify.accessToken().filter(t -> !t.isBlank());
+        Optional<HeldToken> owner = held.find(holder);
+        Snapshot next;
+        if (owner.isPresent()) {
+            HeldToken token = owner.get();
+            Source source = mode.demo() ? Source.DEMO : token.signedInAt() == null ? Source.ENVIRONMENT : Source.STORE;
+            String userId = token.listenerId() != null
+                    ? token.listenerId()
+                    : config.id().orElse(null);
+            next = new Snapshot(
+                    source, userId, token.signedInAt(), token.rejectedAt().isPresent(), null);
+        } else if (access.isPresent()) {
+            if (snapshot().source() != Source.ACCESS_TOKEN_ONLY) {
+                LOG.warn(
+                        "The owner's account uses SPOTIFY_ACCESS_TOKEN: it expires within an hour and cannot be renewed. "
+                                + "For a lasting widget set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect.");
+            }
+            next = new Snapshot(Source.ACCESS_TOKEN_ONLY, config.id().orElse(null), null, false, access.get());
+        } else {
+            next = Snapshot.NONE;
+        }
+        synchronized (this) {
+            if (next.source() != Source.ACCESS_TOKEN_ONLY) {
+                offline = next.rejected();
+            }
+            snapshot = next;
+        }
+    }
+
+    /** Before the other start-up observers, which ask how the owner stands (the setup code, the expiry warning). */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        start();
+        timer = vertx.setPeriodic(
+                RELOAD_PERIOD.toMillis(),
+                id -> vertx.executeBlocking(() -> {
+                    reloadQuietly();
+                    return null;
+                }));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // The database is away for a moment: keep what is known, read again next period.
+            LOG.debugf("The owner could not be read again from the database: %s", e.getMessage());
+        }
+    }
+
+    private synchronized Snapshot snapshot() {
+        return snapshot;
+    }
+
+    private synchronized long generation() {
+        return generation;
+    }
+
     private synchronized boolean isOffline() {
         return offline;
-    }
-
-    private synchronized CompletableFuture<Tokens> refresh(Tokens from, String rejected) {
-        if (refreshing != null && !refreshing.isDone()) {
-            return refreshing;
-        }
-        if (tokens != from
-                && tokens.accessToken() != null
-                && tokens.accessExpiresAt().isAfter(clock.instant().plusSeconds(60))) {
-            // Someone refreshed while this caller looked: use theirs.
-            return CompletableFuture.completedFuture(tokens);
-        }
-        long started = generation;
-        refreshing = refresher
-                .refresh(TokenRefresher.Account.OWNER, from.refreshToken(), rejected)
-                // Saving touches the disk: off the event loop.
-                .thenApplyAsync(grant -> adopt(started, from, grant), Infrastructure.getDefaultWorkerPool())
-                .handle((refreshed, failure) -> settle(started, refreshed, failure))
-                .thenCompose(outcome -> outcome)
-                .toCompletableFuture();
-        return refreshing;
-    }
-
-    private Tokens adopt(long started, Tokens from, TokenGrant grant) {
-        boolean rotated = grant.refreshToken() != null && !grant.refreshToken().equals(from.refreshToken());
-        boolean save = rotated && from.source() != Source.DEMO;
-        synchronized (storeWrites) {
-            if (generation != started) {
-                // Another account was connected while this refresh ran: the previous one's token must not come back.
-                return tokens();
-            }
-            if (save) {
-                // Saved before use: if the old token was single-use, the new one is all there is.
-                store.save(new StoredOwner(grant.refreshToken(), from.signedInAt(), from.userId()));
-            }
-            Tokens refreshed = from.withGrant(grant, save);
-            synchronized (this) {
-                tokens = refreshed;
-            }
-            return refreshed;
-        }
-    }
-
-    private CompletionStage<Tokens> settle(long started, Tokens refreshed, Throwable failure) {
-        if (failure == null) {
-            return CompletableFuture.completedFuture(refreshed);
-        }
-        if (generation != started) {
-            // The previous account's failure says nothing about the one connected since.
-            Tokens current = tokens();
-            if (current.accessToken() != null) {
-                return CompletableFuture.completedFuture(current);
-            }
-        } else if (SpotifyException.unwrap(failure) instanceof SpotifyException.GrantRejected rejected
-                && rejected.isInvalidGrant()) {
-            goOffline(
-                    started,
-                    "Spotify no longer accepts the owner's refresh token (revoked, or past Spotify's six-month limit): "
-                            + "the public widget shows offline until you reconnect at /owner/connect");
-        }
-        return CompletableFuture.failedFuture(failure);
     }
 
     private synchronized void goOffline(long of, String why) {
@@ -252,52 +353,5 @@ public class OwnerAccount implements AccessTokens {
             offline = true;
             LOG.warn(why);
         }
-    }
-
-    /** Forgets everything held in memory, as a restart does; the next use reads the store again. */
-    synchronized void forgetInMemoryState() {
-        generation++;
-        tokens = null;
-        offline = false;
-        refreshing = null;
-    }
-
-    /** Reads the store once at start-up, where blocking is fine, so no request reads the disk on the event loop. */
-    void loadAtStart(@Observes StartupEvent event) {
-        tokens();
-    }
-
-    private synchronized Tokens tokens() {
-        if (tokens == null) {
-            tokens = initialTokens();
-        }
-        return tokens;
-    }
-
-    private Tokens initialTokens() {
-        Optional<String> refresh = spotify.refreshToken().filter(t -> !t.isBlank());
-        if (mode.demo() && refresh.isPresent()) {
-            // The sandbox's standing sign-in, refreshed over HTTP like Spotify's; kept in memory only, so the
-            // store never holds a sandbox token a real Spotify would later refuse.
-            return new Tokens(null, Instant.EPOCH, refresh.get(), clock.instant(), DEMO_OWNER, Source.DEMO);
-        }
-        Optional<StoredOwner> stored = store.load();
-        if (stored.isPresent()) {
-            StoredOwner owner = stored.get();
-            return new Tokens(
-                    null, Instant.EPOCH, owner.refreshToken(), owner.signedInAt(), owner.userId(), Source.STORE);
-        }
-        if (refresh.isPresent()) {
-            return new Tokens(
-                    null, Instant.EPOCH, refresh.get(), null, config.id().orElse(null), Source.ENVIRONMENT);
-        }
-        Optional<String> access = spotify.accessToken().filter(t -> !t.isBlank());
-        if (access.isPresent()) {
-            LOG.warn("The owner's account uses SPOTIFY_ACCESS_TOKEN: it expires within an hour and cannot be renewed. "
-                    + "For a lasting widget set SPOTIFY_REFRESH_TOKEN or connect at /owner/connect.");
-            return new Tokens(
-                    access.get(), Instant.MAX, null, null, config.id().orElse(null), Source.ACCESS_TOKEN_ONLY);
-        }
-        return new Tokens(null, Instant.EPOCH, null, null, null, Source.NONE);
     }
 }

@@ -1,8 +1,10 @@
 package dev.earshot.owner;
 
 import dev.earshot.auth.SignInStarter;
+import dev.earshot.config.DatabaseConfig;
 import dev.earshot.config.ModeConfig;
 import dev.earshot.config.SpotifySettings;
+import dev.earshot.config.StorageConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.LaunchMode;
@@ -16,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code GET /setup}: walks a newcomer through registering the Spotify app and connecting the owner's
  * account. Only in dev and demo mode, or with {@code EARSHOT_SETUP=true}: elsewhere it does not exist.
  * The details the public health checks keep to themselves (the owner, where the token comes from, when
- * its sign-in ends, whether the data directory can be written) are shown here.
+ * its sign-in ends, where it is kept) are shown here.
  */
 @Path("/setup")
 public class SetupResource {
@@ -29,20 +31,27 @@ public class SetupResource {
                 String scopes,
                 OwnerStatus owner,
                 String dataDir,
-                boolean dataDirWritable,
+                boolean postgresql,
                 boolean demo);
     }
 
     private final SpotifySettings spotify;
     private final OwnerAccount owner;
-    private final OwnerTokenStore store;
+    private final String dataDir;
+    private final boolean postgresql;
     private final boolean demo;
     private final boolean enabled;
 
-    SetupResource(SpotifySettings spotify, OwnerAccount owner, OwnerTokenStore store, ModeConfig mode) {
+    SetupResource(
+            SpotifySettings spotify,
+            OwnerAccount owner,
+            StorageConfig storage,
+            DatabaseConfig database,
+            ModeConfig mode) {
         this.spotify = spotify;
         this.owner = owner;
-        this.store = store;
+        this.dataDir = storage.dataDir().toAbsolutePath().normalize().toString();
+        this.postgresql = database.postgresql();
         this.demo = mode.demo();
         this.enabled = mode.setup() || demo || LaunchMode.current() == LaunchMode.DEVELOPMENT;
     }
@@ -58,8 +67,8 @@ public class SetupResource {
                         spotify.redirectUriProblem().orElse(null),
                         SignInStarter.SCOPES,
                         owner.status(),
-                        store.directory().normalize().toString(),
-                        store.writable(),
+                        dataDir,
+                        postgresql,
                         demo)
                 .render();
     }

@@ -2,7 +2,7 @@ package dev.earshot.owner;
 
 import java.time.Instant;
 
-/** What survives a restart of the owner's account: the newest refresh token, when it was signed in, and whose it is. */
+/** What the owner's token file of earlier versions held: the newest refresh token, when it was signed in, and whose it is. */
 public record StoredOwner(String refreshToken, Instant signedInAt, String userId) {
 
     @Override

@@ -42,7 +42,9 @@ class KeyRotationTest {
         Session session = Sessions.valid("access-1", "refresh-1");
         String json = "{\"a\":\"access-1\",\"r\":\"refresh-1\",\"e\":"
                 + session.accessExpiresAt().getEpochSecond() + ",\"s\":"
-                + session.signedInAt().getEpochSecond() + ",\"u\":\"listener-1\",\"n\":\"Ada Listener\",\"i\":null}";
+                + session.signedInAt().getEpochSecond()
+                + ",\"u\":\"listener-1\",\"n\":\"Ada Listener\",\"i\":null,\"d\":\""
+                + session.sessionId() + "\"}";
         String underOld = new CookieSealer(new SealingKeys(OLD, Optional.empty()))
                 .seal(CookieNames.PLAIN_SESSION, json.getBytes(StandardCharsets.UTF_8));
 

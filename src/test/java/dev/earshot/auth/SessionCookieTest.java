@@ -225,7 +225,8 @@ class SessionCookieTest {
                 s.signedInAt().getEpochSecond(),
                 s.userId(),
                 s.displayName(),
-                s.avatarUrl());
+                s.avatarUrl(),
+                s.sessionId());
         try {
             return json.writeValueAsString(sealed).getBytes(StandardCharsets.UTF_8);
         } catch (Exception e) {

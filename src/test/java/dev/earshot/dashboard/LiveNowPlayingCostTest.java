@@ -165,7 +165,8 @@ class LiveNowPlayingCostTest {
                 Instant.now().minus(Duration.ofHours(1)),
                 listener,
                 "Listener " + listener,
-                null);
+                null,
+                Session.newId());
         driver.get(browser.baseUrl() + "/css/earshot.css");
         driver.manage()
                 .addCookie(new Cookie.Builder(CookieNames.PLAIN_SESSION, Sessions.sealed(session))

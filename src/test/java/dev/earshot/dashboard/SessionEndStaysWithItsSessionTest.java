@@ -147,7 +147,8 @@ class SessionEndStaysWithItsSessionTest {
                 now.minus(Duration.ofHours(1)),
                 userId,
                 "Ada Listener",
-                null);
+                null,
+                Session.newId());
         return Sessions.sealed(session);
     }
 }

@@ -54,7 +54,7 @@ class OwnerAccessTokenFallbackTest {
     @BeforeEach
     void reset() {
         spotify.resetWithSampleListener();
-        owner.forgetInMemoryState();
+        owner.start(); // its hour begins anew, as at a restart
         feed.forget("owner:");
     }
 

@@ -14,11 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.earshot.auth.HeldTokens;
 import dev.earshot.listening.NowPlayingFeed;
 import dev.earshot.spotify.TokenGrant;
 import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.Eventually;
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.HeldRows;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.SignInSteps;
@@ -83,7 +85,7 @@ public class OwnerModeTest {
     OwnerAccount owner;
 
     @Inject
-    OwnerTokenStore store;
+    HeldTokens held;
 
     @Inject
     NowPlayingFeed feed;
@@ -97,8 +99,8 @@ public class OwnerModeTest {
     @BeforeEach
     void reset() throws Exception {
         spotify.resetWithSampleListener();
-        Files.deleteIfExists(store.file());
-        owner.forgetInMemoryState();
+        held.release(HeldTokens.OWNER);
+        owner.start(); // as a fresh start with SPOTIFY_REFRESH_TOKEN does
         spotify.stubTokenGrant("owner-access-1", null, 3600);
         feed.forget("owner:");
         ownerConnected.fire(
@@ -178,25 +180,32 @@ public class OwnerModeTest {
     void r05_aRotatedRefreshTokenIsSavedAndSurvivesARestart() {
         spotify.stubTokenGrant("owner-access-2", "owner-refresh-rotated", 3600);
         given().get("/api/now-playing").then().statusCode(200);
-        assertEquals("owner-refresh-rotated", store.load().orElseThrow().refreshToken());
-        assertFalse(readRaw().contains("owner-refresh-rotated"), "sealed on disk, not plain text");
+        assertEquals(
+                "owner-refresh-rotated", HeldRows.refreshToken(HeldTokens.OWNER).orElseThrow());
+        assertFalse(
+                HeldRows.sealedRefreshToken(HeldTokens.OWNER).orElseThrow().contains("owner-refresh-rotated"),
+                "sealed in the database, not plain text");
 
-        owner.forgetInMemoryState(); // as a restart does
+        owner.start(); // as a restart does
         spotify.server().resetRequests();
         spotify.stubTokenGrant("owner-access-3", null, 3600);
-        assertEquals("owner-access-3", owner.current().toCompletableFuture().join());
+        // Spotify turns down the access token: a new one comes from the rotated refresh token, not the environment's.
+        assertEquals(
+                "owner-access-3",
+                owner.replacing("owner-access-2").toCompletableFuture().join());
         spotify.server()
                 .verify(FakeSpotify.tokenRequests().withRequestBody(containing("refresh_token=owner-refresh-rotated")));
         assertEquals(
-                OwnerAccount.Source.STORE, owner.status().source(), "the store takes precedence over the environment");
+                OwnerAccount.Source.ENVIRONMENT,
+                owner.status().source(),
+                "still the environment's sign-in, continued by its rotation");
     }
 
     @Test
-    void aStoreThatCannotBeOpenedIsIgnoredAndTheEnvironmentsTokenUsed() throws Exception {
-        // What a damaged file, or one sealed with another EARSHOT_SESSION_SECRET, looks like to the app.
-        Files.createDirectories(store.file().getParent());
-        Files.writeString(store.file(), "v1.k0.not-a-sealed-value");
-        owner.forgetInMemoryState();
+    void aHeldTokenThatCannotBeOpenedIsIgnoredAndTheEnvironmentsTokenUsed() throws Exception {
+        // What a damaged row, or one sealed with another EARSHOT_SESSION_SECRET, looks like to the app.
+        HeldRows.overwriteSealedRefreshToken(HeldTokens.OWNER, "v1.k0.not-a-sealed-value");
+        owner.start();
         given().get("/api/now-playing").then().statusCode(200).body("song.trackName", equalTo("Night Drive"));
         assertEquals(OwnerAccount.Source.ENVIRONMENT, owner.status().source());
         spotify.server()
@@ -388,8 +397,12 @@ public class OwnerModeTest {
 
     @Test
     void ownerSeesABannerAndReadinessReportsItWhenTheSignInNearsSixMonths() {
-        store.save(new StoredOwner("owner-refresh-old", Instant.now().minus(Duration.ofDays(175)), "listener-owner"));
-        owner.forgetInMemoryState();
+        held.hold(
+                HeldTokens.OWNER,
+                "listener-owner",
+                "owner-refresh-old",
+                Instant.now().minus(Duration.ofDays(175)));
+        owner.reload(); // as every replica does within half a minute
 
         String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
         given().cookie(CookieNames.SESSION, ownerCookie)
@@ -415,8 +428,8 @@ public class OwnerModeTest {
     @Test
     void theOwnersBannerGivesTheEndAsADateAPersonReads() {
         Instant signedIn = Instant.now().minus(Duration.ofDays(175));
-        store.save(new StoredOwner("owner-refresh-old", signedIn, "listener-owner"));
-        owner.forgetInMemoryState();
+        held.hold(HeldTokens.OWNER, "listener-owner", "owner-refresh-old", signedIn);
+        owner.reload();
         String ownerCookie = Sessions.sealed(Sessions.ofListener("listener-owner", "The Owner"));
         String page = given().cookie(CookieNames.SESSION, ownerCookie)
                 .get("/dashboard")
@@ -435,8 +448,12 @@ public class OwnerModeTest {
 
     @Test
     void publicHealthAndTheConnectPageShowNoOwnerIdDataDirectoryOrSignInEnd() {
-        store.save(new StoredOwner("owner-refresh-old", Instant.now().minus(Duration.ofDays(175)), "listener-owner"));
-        owner.forgetInMemoryState();
+        held.hold(
+                HeldTokens.OWNER,
+                "listener-owner",
+                "owner-refresh-old",
+                Instant.now().minus(Duration.ofDays(175)));
+        owner.reload();
         for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
             String health = given().get(path).then().statusCode(200).extract().asString();
             assertFalse(health.contains("owner-mode-test"), path + " shows the data directory: " + health);
@@ -474,9 +491,10 @@ public class OwnerModeTest {
         assertTrue(landed.contains("Connected: your Spotify account is now the owner"), landed);
         assertFalse(landed.contains("listener-1"), "the page names no owner id");
         assertNull(callback.getCookie(CookieNames.SESSION), "connecting the owner opens no session");
-        StoredOwner stored = store.load().orElseThrow();
-        assertEquals("owner-refresh-connected", stored.refreshToken());
-        assertEquals("listener-1", stored.userId());
+        assertEquals(
+                "owner-refresh-connected",
+                HeldRows.refreshToken(HeldTokens.OWNER).orElseThrow());
+        assertEquals("listener-1", held.find(HeldTokens.OWNER).orElseThrow().listenerId());
         assertEquals(OwnerAccount.Source.STORE, owner.status().source());
         assertTrue(owner.status().signInEndKnown());
     }
@@ -492,7 +510,10 @@ public class OwnerModeTest {
         String state = SignInSteps.query(URI.create(start.header("Location"))).get("state");
         Response callback = SignInSteps.callback(start.getCookie(CookieNames.LOGIN), "code=c&state=" + state);
         assertEquals(403, callback.statusCode());
-        assertTrue(store.load().isEmpty(), "nothing stored");
+        assertEquals(
+                "owner-refresh-from-env",
+                HeldRows.refreshToken(HeldTokens.OWNER).orElseThrow(),
+                "nothing replaced");
         given().redirects()
                 .follow(false)
                 .header("Sec-Fetch-Site", "cross-site")
@@ -518,7 +539,7 @@ public class OwnerModeTest {
 
         assertEquals(
                 "reconnected-refresh",
-                store.load().orElseThrow().refreshToken(),
+                HeldRows.refreshToken(HeldTokens.OWNER).orElseThrow(),
                 "the previous account is not written back");
         assertEquals("reconnected-access", answered, "the waiting caller gets the connected account's token");
         assertEquals("reconnected-access", owner.current().toCompletableFuture().join());
@@ -542,7 +563,8 @@ public class OwnerModeTest {
         inFlight.handle((token, failure) -> token).get(5, TimeUnit.SECONDS);
 
         assertFalse(owner.status().offline(), "the old token's rejection does not take the new account offline");
-        assertEquals("reconnected-refresh", store.load().orElseThrow().refreshToken());
+        assertEquals(
+                "reconnected-refresh", HeldRows.refreshToken(HeldTokens.OWNER).orElseThrow());
         assertEquals("reconnected-access", owner.current().toCompletableFuture().join());
     }
 
@@ -553,10 +575,6 @@ public class OwnerModeTest {
             Thread.sleep(5);
         }
         assertEquals(1, spotify.tokenCalls(), "the refresh is in flight");
-    }
-
-    private String readRaw() {
-        return read(store.file());
     }
 
     private static String readLog() {

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.earshot.auth.HeldTokens;
 import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.FakeSpotify;
+import dev.earshot.testing.HeldRows;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.SignInSteps;
 import dev.earshot.testing.WireMockSpotify;
@@ -36,7 +38,7 @@ class OwnerNotConfiguredTest {
     OwnerAccount owner;
 
     @jakarta.inject.Inject
-    OwnerTokenStore store;
+    HeldTokens held;
 
     @jakarta.inject.Inject
     OwnerSetupCode setupCode;
@@ -111,8 +113,8 @@ class OwnerNotConfiguredTest {
 
     @Test
     void s27_onceAnOwnerIsConnectedNoCodeExistsAndOnlyThatAccountMayReconnect() throws Exception {
-        store.save(new StoredOwner("stored-owner-refresh", Instant.now(), "stored-owner-id"));
-        owner.forgetInMemoryState(); // as a restart with the owner stored does
+        held.hold(HeldTokens.OWNER, "stored-owner-id", "stored-owner-refresh", Instant.now());
+        owner.start(); // as a restart with the owner held does
         try {
             int codesBefore = setupCodesInLog();
             setupCode.announce(null, owner); // what start-up runs
@@ -139,10 +141,12 @@ class OwnerNotConfiguredTest {
                     .statusCode(403)
                     .body(Matchers.containsString("That isn"));
             Assertions.assertEquals(
-                    "stored-owner-refresh", store.load().orElseThrow().refreshToken(), "nothing replaced");
+                    "stored-owner-refresh",
+                    HeldRows.refreshToken(HeldTokens.OWNER).orElseThrow(),
+                    "nothing replaced");
         } finally {
-            Files.deleteIfExists(store.file());
-            owner.forgetInMemoryState();
+            held.release(HeldTokens.OWNER);
+            owner.start();
         }
         // No owner any more (the file removed, as a disconnect would): start-up prints a new code.
         int codesBefore = setupCodesInLog();

@@ -42,7 +42,8 @@ public final class Sessions {
                 now.minus(Duration.ofHours(1)),
                 newListenerId(),
                 "Ada Listener",
-                "https://i.scdn.co/image/avatar64");
+                "https://i.scdn.co/image/avatar64",
+                Session.newId());
     }
 
     /** A session of this very listener (such as the owner), signed in just now, half an hour left. */
@@ -55,7 +56,8 @@ public final class Sessions {
                 now,
                 userId,
                 displayName,
-                null);
+                null,
+                Session.newId());
     }
 
     public static Session signedInAt(Instant signedInAt) {
@@ -66,6 +68,7 @@ public final class Sessions {
                 signedInAt,
                 newListenerId(),
                 "Ada Listener",
-                null);
+                null,
+                Session.newId());
     }
 }

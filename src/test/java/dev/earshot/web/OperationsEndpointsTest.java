@@ -48,14 +48,14 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void readinessIsUpWithTheOwnersStoreAndSaysNoMore() {
+    void readinessIsUpWithTheDatabaseAndSaysNoMore() {
         // Public: UP or DOWN per check, the details live on /setup and in the log.
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("configuration"))
-                .body("checks.find { it.name == 'owner-store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
                 .body("checks.findAll { it.data != null }", Matchers.empty());
     }
 

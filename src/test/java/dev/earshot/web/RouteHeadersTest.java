@@ -74,11 +74,14 @@ class RouteHeadersTest {
     record Route(String declared, Kind kind, Function<RequestSpecification, Response> request) {}
 
     private String session;
+    /** A listener of its own: signing out everywhere ends every session of its listener. */
+    private String everywhereSession;
 
     @BeforeEach
     void signIn() {
         spotify.resetWithSampleListener();
         session = Sessions.sealed(Sessions.valid("access-routes", "refresh-routes"));
+        everywhereSession = Sessions.sealed(Sessions.valid("access-everywhere", "refresh-everywhere"));
     }
 
     private List<Route> routes() {
@@ -100,6 +103,12 @@ class RouteHeadersTest {
                         r -> r.cookie(CookieNames.SESSION, session)
                                 .header("Sec-Fetch-Site", "same-origin")
                                 .post("/logout")),
+                new Route(
+                        "POST /logout/everywhere",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, everywhereSession)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .post("/logout/everywhere")),
                 new Route("GET /owner/connect", Kind.PAGE, r -> r.get("/owner/connect")),
                 new Route(
                         "POST /owner/connect",
