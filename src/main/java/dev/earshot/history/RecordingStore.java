@@ -1,11 +1,14 @@
 package dev.earshot.history;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.earshot.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +23,14 @@ class RecordingStore {
     private static final String COLUMNS =
             "listener_id, tokens, since, cursor_ms, last_recorded_at, next_poll_at, paused_at";
 
+    /** How long a count of plays kept is reused: counting a heavy importer's million rows on every dashboard view would cost. */
+    static final Duration COUNT_KEPT_FOR = Duration.ofSeconds(30);
+
     private final Database database;
+    private final Cache<String, Long> playsKept = Caffeine.newBuilder()
+            .expireAfterWrite(COUNT_KEPT_FOR)
+            .maximumSize(10_000)
+            .build();
 
     RecordingStore(Database database) {
         this.database = database;
@@ -126,7 +136,13 @@ class RecordingStore {
 
     /** How many plays (30 s or more) of {@code listenerId} are kept, whatever their source. */
     long playsKept(String listenerId) {
-        return database.inTransaction(connection -> count(connection, listenerId));
+        Long known = playsKept.getIfPresent(listenerId);
+        if (known != null) {
+            return known;
+        }
+        long counted = database.inTransaction(connection -> count(connection, listenerId));
+        playsKept.put(listenerId, counted);
+        return counted;
     }
 
     private static long count(Connection connection, String listenerId) throws SQLException {
