@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -96,10 +95,5 @@ class RecordedPlays {
             insert.setString(10, play.streamKey());
             return insert.executeUpdate();
         }
-    }
-
-    /** The newest end of a stored play, e.g. for "last recorded". */
-    static Instant newest(List<PlayRow> plays) {
-        return plays.stream().map(PlayRow::endedAt).max(Instant::compareTo).orElse(null);
     }
 }
