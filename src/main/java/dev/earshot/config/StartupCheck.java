@@ -34,8 +34,10 @@ public class StartupCheck {
             SpotifyConfig spotify,
             SessionConfig session,
             ModeConfig mode,
-            SpotifySettings settings) {
-        List<String> problems = problems(spotify, session, mode.demo());
+            SpotifySettings settings,
+            HistoryConfig history) {
+        List<String> problems = new ArrayList<>(problems(spotify, session, mode.demo()));
+        history.pollIntervalProblem().ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(
                     "Earshot cannot start: " + String.join("; ", problems) + ". See README.md, section Configuration.");

@@ -3,12 +3,14 @@ package dev.earshot.dashboard;
 import dev.earshot.auth.SessionGuard;
 import dev.earshot.auth.SignedInSession;
 import dev.earshot.config.NowPlayingConfig;
+import dev.earshot.history.Recordings;
 import dev.earshot.listening.ListeningService;
 import dev.earshot.listening.TimeRange;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.owner.OwnerStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -34,36 +36,55 @@ public class DashboardResource {
     private final ListeningService listening;
     private final Duration pollInterval;
     private final OwnerAccount owner;
+    private final Recordings recordings;
 
     DashboardResource(
-            SessionGuard sessions, ListeningService listening, NowPlayingConfig nowPlaying, OwnerAccount owner) {
+            SessionGuard sessions,
+            ListeningService listening,
+            NowPlayingConfig nowPlaying,
+            OwnerAccount owner,
+            Recordings recordings) {
         this.sessions = sessions;
+        this.recordings = recordings;
         this.listening = listening;
         this.owner = owner;
         this.pollInterval = nowPlaying.effectivePollInterval();
     }
 
     @GET
-    public CompletionStage<Response> dashboard(@QueryParam("range") String range, @Context HttpHeaders headers) {
+    public CompletionStage<Response> dashboard(
+            @QueryParam("range") String range,
+            @QueryParam("recording") String recordingChange,
+            @Context HttpHeaders headers) {
         return sessions.run(
-                headers, signedIn -> render(signedIn, TimeRange.fromParam(range)), DashboardResource::toLanding);
+                headers,
+                signedIn -> render(signedIn, TimeRange.fromParam(range), recordingChange),
+                DashboardResource::toLanding);
     }
 
-    private CompletionStage<Response.ResponseBuilder> render(SignedInSession signedIn, TimeRange range) {
+    private CompletionStage<Response.ResponseBuilder> render(
+            SignedInSession signedIn, TimeRange range, String recordingChange) {
         return listening.dashboard(signedIn.session().userId(), signedIn, range).thenCompose(result -> {
             if (result.sessionEnded()) {
                 // A section found the sign-in dead: the guard signs the visitor out instead of showing the page.
                 return SessionGuard.sessionEnded();
             }
             var session = signedIn.session();
-            String html = Templates.dashboard(DashboardView.of(
-                            session.name(),
-                            session.avatarUrl(),
-                            result,
-                            pollInterval.toMillis(),
-                            ownerNotice(session.userId())))
-                    .render();
-            return CompletableFuture.completedFuture(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
+            // The database is blocking: read the recording's state off the event loop, after any token refresh.
+            return CompletableFuture.supplyAsync(
+                            () -> recordings.forDashboard(session, recordingChange),
+                            Infrastructure.getDefaultWorkerPool())
+                    .thenApply(recording -> {
+                        String html = Templates.dashboard(DashboardView.of(
+                                        session.name(),
+                                        session.avatarUrl(),
+                                        result,
+                                        pollInterval.toMillis(),
+                                        ownerNotice(session.userId()),
+                                        recording))
+                                .render();
+                        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+                    });
         });
     }
 

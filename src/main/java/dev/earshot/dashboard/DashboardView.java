@@ -1,5 +1,6 @@
 package dev.earshot.dashboard;
 
+import dev.earshot.history.RecordingStatus;
 import dev.earshot.listening.Artist;
 import dev.earshot.listening.ChartBar;
 import dev.earshot.listening.Listening;
@@ -21,13 +22,19 @@ public record DashboardView(
         List<ChartBar> decades,
         List<ChartBar> genres,
         long pollMillis,
-        String ownerNotice) {
+        String ownerNotice,
+        RecordingStatus recording) {
 
     /** How many top items the page lists; more are fetched for the charts. */
     static final int SHOWN_TOP_ITEMS = 20;
 
     static DashboardView of(
-            String displayName, String avatarUrl, Listening listening, long pollMillis, String ownerNotice) {
+            String displayName,
+            String avatarUrl,
+            Listening listening,
+            long pollMillis,
+            String ownerNotice,
+            RecordingStatus recording) {
         List<Track> tracks =
                 listening.topTracks().hasValue() ? listening.topTracks().value() : List.of();
         List<Artist> artists =
@@ -46,7 +53,8 @@ public record DashboardView(
                 TasteCharts.decades(tracks),
                 TasteCharts.genres(artists),
                 pollMillis,
-                ownerNotice);
+                ownerNotice,
+                recording);
     }
 
     /** The live now-playing card; it polls the signed-in listener's own endpoint. */

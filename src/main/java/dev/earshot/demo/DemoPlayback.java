@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo listener's player: a fixed cycle of listening repeated forever from {@link #EPOCH}, so
@@ -18,9 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The {@link RemoteResource remote} may move along the cycle now rather than in minutes: skip to the
  * next item, pause, resume, or start the cycle over. What it did is one small value in memory (how
  * far the cycle is shifted, and when it froze if paused), so the player stays a function of the
- * time and that value. The whole timeline moves as one, history included: a skip makes the
- * skipped item end now and every earlier play end that much earlier; a pause freezes history too.
- * The value lives in this process only, like the sandbox's authorization codes.
+ * time and that value. History keeps what happened: each press starts an era of its own, and a play
+ * keeps the {@code played_at} it had when it ended, whatever is pressed later (as on Spotify, where a
+ * recorder pages with {@code after} and relies on that); a skip makes the skipped item end now, and
+ * nothing ends while paused. The eras live in this process only, like the sandbox's authorization codes.
  */
 // Application-scoped (proxied) rather than @Singleton, so a test can give each case a fresh player.
 @ApplicationScoped
@@ -63,9 +65,26 @@ class DemoPlayback {
         }
     }
 
+    /**
+     * The remote's value from {@code fromMs} (wall clock) until the next era; {@code startTimelineMs} is where
+     * the timeline stood when it began, and {@code jumped} says the press moved the timeline forward (a skip or a
+     * restart): the item it cut short then ends exactly at the era's start.
+     */
+    private record Era(Remote remote, long fromMs, long startTimelineMs, boolean jumped) {
+        static final Era FIRST = new Era(Remote.UNTOUCHED, Long.MIN_VALUE, Long.MIN_VALUE, false);
+
+        /** Timeline positions whose plays ended in this era lie above this (exclusive). */
+        long lowestExclusive() {
+            return startTimelineMs == Long.MIN_VALUE ? Long.MIN_VALUE : startTimelineMs - (jumped ? 1 : 0);
+        }
+    }
+
+    /** Presses kept for history; far more than the 50 plays recently-played shows. */
+    static final int ERAS_KEPT = 500;
+
     private final List<Segment> segments = new ArrayList<>();
     private final List<PlayEnd> playEnds = new ArrayList<>();
-    private final AtomicReference<Remote> remote = new AtomicReference<>(Remote.UNTOUCHED);
+    private final AtomicReference<List<Era>> eras = new AtomicReference<>(List.of(Era.FIRST));
     private long cycleMs;
 
     DemoPlayback() {
@@ -89,7 +108,7 @@ class DemoPlayback {
 
     /** The player at {@code now}; empty while nothing plays (Spotify answers 204 then). */
     Optional<PlaybackState> at(Instant now) {
-        Remote pressed = remote.get();
+        Remote pressed = current();
         long offset = offsetInCycle(pressed.timelineMs(now));
         Segment segment = segmentAt(offset);
         if (segment.item() == null) {
@@ -105,29 +124,48 @@ class DemoPlayback {
                 Instant.ofEpochMilli(Math.max(segmentStartedAtMs, pressed.changedAtMs()))));
     }
 
-    /** The counted plays that finished by {@code now}, newest first, at most {@code limit}. */
+    /**
+     * The counted plays that finished by {@code now}, newest first, at most {@code limit}: each at the moment it
+     * ended, in the era it ended in.
+     */
     List<Play> playsBefore(Instant now, int limit) {
-        Remote pressed = remote.get();
-        long timelineMs = pressed.timelineMs(now);
-        long cycle = Math.floorDiv(timelineMs - EPOCH.toEpochMilli(), cycleMs);
+        List<Era> history = eras.get();
         List<Play> plays = new ArrayList<>();
-        while (plays.size() < limit) {
-            long cycleStart = EPOCH.toEpochMilli() + cycle * cycleMs;
-            for (int i = playEnds.size() - 1; i >= 0 && plays.size() < limit; i--) {
-                long endedOnTimeline = cycleStart + playEnds.get(i).endMs();
-                if (endedOnTimeline <= timelineMs) {
-                    plays.add(new Play(
-                            playEnds.get(i).track(), Instant.ofEpochMilli(endedOnTimeline - pressed.shiftMs())));
-                }
+        for (int i = history.size() - 1; i >= 0 && plays.size() < limit; i--) {
+            Era era = history.get(i);
+            if (era.fromMs() > now.toEpochMilli()) {
+                continue;
             }
-            cycle--;
+            long untilMs = i == history.size() - 1
+                    ? now.toEpochMilli()
+                    : Math.min(history.get(i + 1).fromMs(), now.toEpochMilli());
+            long highest = era.remote().timelineMs(Instant.ofEpochMilli(untilMs));
+            collect(plays, limit, era.lowestExclusive(), highest, era.remote().shiftMs());
         }
         return plays;
     }
 
+    /** Adds the plays ending on the timeline in {@code (lowest, highest]}, newest first, as wall-clock times. */
+    private void collect(List<Play> plays, int limit, long lowest, long highest, long shiftMs) {
+        long cycle = Math.floorDiv(highest - EPOCH.toEpochMilli(), cycleMs);
+        while (plays.size() < limit) {
+            long cycleStart = EPOCH.toEpochMilli() + cycle * cycleMs;
+            if (cycleStart + cycleMs <= lowest) {
+                return;
+            }
+            for (int i = playEnds.size() - 1; i >= 0 && plays.size() < limit; i--) {
+                long endedOnTimeline = cycleStart + playEnds.get(i).endMs();
+                if (endedOnTimeline <= highest && endedOnTimeline > lowest) {
+                    plays.add(new Play(playEnds.get(i).track(), Instant.ofEpochMilli(endedOnTimeline - shiftMs)));
+                }
+            }
+            cycle--;
+        }
+    }
+
     /** Next: the next item of the cycle from its start, playing; silence in between is skipped too. */
     void skipToNext(Instant now) {
-        remote.updateAndGet(pressed -> {
+        press(now, pressed -> {
             long timelineMs = pressed.timelineMs(now);
             long offset = offsetInCycle(timelineMs);
             int current = indexAt(offset);
@@ -147,7 +185,7 @@ class DemoPlayback {
 
     /** Pause: the player and its history stand still until resumed; nothing happens while nothing plays. */
     void pause(Instant now) {
-        remote.updateAndGet(pressed -> {
+        press(now, pressed -> {
             if (pressed.pausedAtMs().isPresent()
                     || segmentAt(offsetInCycle(pressed.timelineMs(now))).item() == null) {
                 return pressed;
@@ -158,7 +196,7 @@ class DemoPlayback {
 
     /** Play: carries on from where the player stands, also out of the cycle's own pause. */
     void resume(Instant now) {
-        remote.updateAndGet(pressed -> {
+        press(now, pressed -> {
             long timelineMs = pressed.timelineMs(now);
             long offset = offsetInCycle(timelineMs);
             Segment segment = segmentAt(offset);
@@ -172,11 +210,32 @@ class DemoPlayback {
 
     /** Starts the cycle over: its first song from the top, playing. */
     void restart(Instant now) {
-        remote.updateAndGet(pressed -> {
+        press(now, pressed -> {
             long timelineMs = pressed.timelineMs(now);
             long offset = offsetInCycle(timelineMs);
             // Forward to the next round's start, so no time already shown is shown again.
             return pressed.playingFrom(timelineMs + (offset == 0 ? 0 : cycleMs - offset), now);
+        });
+    }
+
+    private Remote current() {
+        List<Era> history = eras.get();
+        return history.get(history.size() - 1).remote();
+    }
+
+    /** A press of the remote at {@code now}: a new era when it changed anything. */
+    private void press(Instant now, UnaryOperator<Remote> change) {
+        eras.updateAndGet(history -> {
+            Remote before = history.get(history.size() - 1).remote();
+            Remote after = change.apply(before);
+            if (after.equals(before)) {
+                return history;
+            }
+            long startTimelineMs = after.timelineMs(now);
+            List<Era> next =
+                    new ArrayList<>(history.subList(Math.max(0, history.size() - ERAS_KEPT + 1), history.size()));
+            next.add(new Era(after, now.toEpochMilli(), startTimelineMs, startTimelineMs != before.timelineMs(now)));
+            return List.copyOf(next);
         });
     }
 

@@ -91,7 +91,9 @@ public record PlayRow(
         return switch (source) {
             case EXTENDED -> "x|" + endedAt.getEpochSecond() + "|" + uri + "|" + msPlayed;
             case RECORDED -> "r|" + endedAt.toEpochMilli() + "|" + uri;
-            case NOW_PLAYING -> "n|" + endedAt.toEpochMilli() + "|" + uri;
+            // One continuous listening of an episode is one row, moved on at each sighting: its key is the minute
+            // it started (end minus progress), which its later sightings share.
+            case NOW_PLAYING -> "n|" + endedAt.minusMillis(msPlayed).getEpochSecond() / 60 + "|" + uri;
             case ACCOUNT ->
                 "a|" + endedAt.getEpochSecond() / 60 + "|" + msPlayed + "|" + NameDigest.of(kind.column, artist, name);
         };

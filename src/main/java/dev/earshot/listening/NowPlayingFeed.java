@@ -5,9 +5,12 @@ import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyWebApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * What a listener is playing, fetched from Spotify as rarely as possible and never waited for once
@@ -26,9 +29,27 @@ public class NowPlayingFeed {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final RefreshAheadCache<String, NowPlaying> playback;
+    private final Consumer<NowPlayingSeen> seen;
 
-    NowPlayingFeed(SpotifyWebApi web, Clock clock, NowPlayingConfig config, MeterRegistry metrics) {
+    @Inject
+    NowPlayingFeed(
+            SpotifyWebApi web,
+            Clock clock,
+            NowPlayingConfig config,
+            MeterRegistry metrics,
+            Event<NowPlayingSeen> seen) {
+        // Asynchronous: observers (the history's episode recorder) must not hold up the viewers.
+        this(web, clock, config, metrics, seen::fireAsync);
+    }
+
+    NowPlayingFeed(
+            SpotifyWebApi web,
+            Clock clock,
+            NowPlayingConfig config,
+            MeterRegistry metrics,
+            Consumer<NowPlayingSeen> seen) {
         this.web = web;
+        this.seen = seen;
         this.clock = clock;
         this.metrics = metrics;
         this.playback = new RefreshAheadCache<>(
@@ -37,7 +58,7 @@ public class NowPlayingFeed {
 
     /** The current snapshot for {@code listener} (a user id or the owner), calling Spotify with {@code tokens} only when due. */
     public CompletionStage<NowPlayingSnapshot> current(String listener, AccessTokens tokens) {
-        return playback.get(listener, tokens, this::fetch).thenApply(lookup -> {
+        return playback.get(listener, tokens, fresh -> fetch(listener, fresh)).thenApply(lookup -> {
             countLookup(lookup.result());
             Cached<NowPlaying> cached = lookup.cached();
             if (!cached.hasValue()) {
@@ -61,7 +82,12 @@ public class NowPlayingFeed {
         metrics.counter("earshot.now.playing.lookups", "result", result).increment();
     }
 
-    private CompletionStage<NowPlaying> fetch(AccessTokens tokens) {
-        return web.currentlyPlaying(tokens).thenApply(SpotifyMapping::nowPlaying);
+    private CompletionStage<NowPlaying> fetch(String listener, AccessTokens tokens) {
+        return web.currentlyPlaying(tokens)
+                .thenApply(SpotifyMapping::nowPlaying)
+                .thenApply(nowPlaying -> {
+                    seen.accept(new NowPlayingSeen(listener, nowPlaying, clock.instant()));
+                    return nowPlaying;
+                });
     }
 }

@@ -50,7 +50,12 @@ public class SpotifyWebApi {
     }
 
     public CompletionStage<List<SpotifyPlayHistory>> recentlyPlayed(AccessTokens tokens, int limit) {
-        return authorized("recently-played", tokens, bearer -> client.get().recentlyPlayed(bearer, limit))
+        return recentlyPlayed(tokens, limit, null);
+    }
+
+    /** Recently played after {@code afterMs} (unix ms, exclusive; null for the newest), as the recorder pages it. */
+    public CompletionStage<List<SpotifyPlayHistory>> recentlyPlayed(AccessTokens tokens, int limit, Long afterMs) {
+        return authorized("recently-played", tokens, bearer -> client.get().recentlyPlayed(bearer, limit, afterMs))
                 .thenApply(body -> items(answers.parse(body, HISTORY_PAGE)));
     }
 

@@ -26,7 +26,9 @@ interface WebApiClient {
     @GET
     @Path("/player/recently-played")
     CompletionStage<Response> recentlyPlayed(
-            @HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit);
+            @HeaderParam("Authorization") String bearer,
+            @QueryParam("limit") int limit,
+            @QueryParam("after") Long afterMs);
 
     @GET
     @Path("/top/{type}")

@@ -290,13 +290,46 @@ class DemoPlaybackTest {
         List<Play> duringPause = playback.playsBefore(pausedAt.plusSeconds(3600), 50);
         assertEquals(playback.playsBefore(pausedAt, 50), duringPause);
 
-        // Each play is still the end of its item on the moved timeline, as currently-playing saw it.
+        // Plays that had ended keep their played_at whatever is pressed since; new ones follow the moved timeline.
         playback.resume(pausedAt.plusSeconds(3600));
         Instant later = pausedAt.plusSeconds(4000);
-        for (Play play : playback.playsBefore(later, 50)) {
+        List<Play> afterwards = playback.playsBefore(later, 200);
+        assertTrue(afterwards.containsAll(duringPause), "earlier plays kept their played_at");
+        Instant newestBefore = duringPause.get(0).playedAt();
+        List<Play> newPlays = afterwards.stream()
+                .filter(play -> play.playedAt().isAfter(newestBefore))
+                .toList();
+        assertFalse(newPlays.isEmpty());
+        for (Play play : newPlays) {
             assertFalse(play.playedAt().isAfter(later));
+            assertTrue(play.playedAt().isAfter(pausedAt.plusSeconds(3600)), "new plays end after the resume");
             PlaybackState ending = playback.at(play.playedAt().minusMillis(1)).orElseThrow();
             assertEquals(play.track(), ending.item());
+        }
+    }
+
+    @Test
+    void aPlayKeepsItsPlayedAtOnEveryCallAndAcrossPressesWhileNewPlaysAppearOverTime() {
+        Instant now = cycleStart.plusSeconds(1600);
+        List<Play> first = playback.playsBefore(now, 50);
+        assertEquals(first, playback.playsBefore(now, 50), "the same answer on every call");
+        assertEquals(first, playback.playsBefore(now.plusSeconds(1), 50).subList(0, 50), "nothing moves");
+
+        playback.skipToNext(now);
+        playback.pause(now.plusSeconds(5));
+        playback.resume(now.plusSeconds(65));
+        playback.restart(now.plusSeconds(70));
+        Instant later = now.plus(playback.cycleLength());
+        List<Play> afterPresses = playback.playsBefore(later, 500);
+        assertTrue(afterPresses.containsAll(first), "every earlier play is still there, at the same played_at");
+        assertTrue(afterPresses.size() > first.size() + 5, "new plays appeared as the playback advanced");
+        for (int i = 1; i < afterPresses.size(); i++) {
+            assertFalse(
+                    afterPresses
+                            .get(i)
+                            .playedAt()
+                            .isAfter(afterPresses.get(i - 1).playedAt()),
+                    "newest first");
         }
     }
 }

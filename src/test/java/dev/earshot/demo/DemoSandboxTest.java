@@ -456,6 +456,46 @@ class DemoSandboxTest {
     }
 
     @Test
+    void recentlyPlayedKeepsEachPlayedAtAndAfterListsOnlyLaterPlaysLikeSpotify() {
+        time.set(ROUND);
+        String accessToken = signIn(ALL_SCOPES);
+        List<String> first = api(accessToken)
+                .queryParam("limit", 50)
+                .get(API + "/me/player/recently-played")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.played_at", String.class);
+        time.advance(Duration.ofMinutes(20));
+        accessToken = signIn(ALL_SCOPES); // the first token has expired meanwhile
+        List<String> later = api(accessToken)
+                .queryParam("limit", 50)
+                .get(API + "/me/player/recently-played")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.played_at", String.class);
+        // New plays come first; the ones seen before are there with the very same played_at.
+        assertNotEquals(first.get(0), later.get(0));
+        assertEquals(
+                first.subList(0, 40), later.subList(later.indexOf(first.get(0)), later.indexOf(first.get(0)) + 40));
+
+        long cursor = Instant.parse(first.get(0)).toEpochMilli();
+        List<String> after = api(accessToken)
+                .queryParam("limit", 50)
+                .queryParam("after", cursor)
+                .get(API + "/me/player/recently-played")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.played_at", String.class);
+        assertEquals(later.subList(0, later.indexOf(first.get(0))), after, "only the plays after the cursor");
+    }
+
+    @Test
     void aMissingScopeIsForbidden() {
         String accessToken = signIn("user-top-read");
         api(accessToken)

@@ -57,7 +57,7 @@ class NowPlayingFeedTest {
     @BeforeEach
     void newFeed() {
         spotify.resetWithSampleListener();
-        feed = new NowPlayingFeed(web, clock, new FixedConfig(), new SimpleMeterRegistry());
+        feed = new NowPlayingFeed(web, clock, new FixedConfig(), new SimpleMeterRegistry(), seen -> {});
     }
 
     @AfterEach

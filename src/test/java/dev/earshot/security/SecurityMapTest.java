@@ -71,6 +71,8 @@ class SecurityMapTest {
         for (int i = 1; i <= 12; i++) {
             ids.add(String.format("R%02d", i));
         }
+        // The recorder (issue 11).
+        ids.add("R13");
         return ids;
     }
 

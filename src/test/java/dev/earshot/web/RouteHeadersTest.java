@@ -121,6 +121,13 @@ class RouteHeadersTest {
                         "GET /api/me/now-playing",
                         Kind.PERSONAL_JSON,
                         r -> r.cookie(CookieNames.SESSION, session).get("/api/me/now-playing")),
+                new Route(
+                        "POST /api/me/history/recording",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .formParam("enabled", "false")
+                                .post("/api/me/history/recording")),
                 new Route("GET /api/now-playing", Kind.PUBLIC_JSON, r -> r.get("/api/now-playing")),
                 new Route("GET /embed/now-playing", Kind.EMBED, r -> r.get("/embed/now-playing")),
                 new Route("GET /embed/now-playing.svg", Kind.SVG, r -> r.get("/embed/now-playing.svg")),

@@ -1,0 +1,99 @@
+package dev.earshot.history;
+
+import dev.earshot.database.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Writes what the recorder saw into table {@code play}, each stream once: recorded plays by their unique key
+ * ({@code play_once}, {@code INSERT ... ON CONFLICT DO NOTHING}), skipping a play whose imported twin is already
+ * there; episodes from the now-playing feed as one row per continuous listening, moved on at each sighting.
+ */
+@ApplicationScoped
+class RecordedPlays {
+
+    /** Sightings of the same episode this close together are one listening (a pause, a few missed polls). */
+    static final Duration CONTINUOUS = Duration.ofMinutes(30);
+
+    private static final String INSERT = "INSERT INTO play (listener_id, ended_at, ms_played, kind, uri, name, artist,"
+            + " album, source, stream_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    private final Database database;
+
+    RecordedPlays(Database database) {
+        this.database = database;
+    }
+
+    /** Stores the recorded plays of {@code listenerId}; answers how many were new. */
+    int storeRecorded(String listenerId, List<PlayRow> plays) {
+        return database.inTransaction(connection -> {
+            int stored = 0;
+            for (PlayRow play : plays) {
+                if (!hasImportedTwin(connection, listenerId, play)) {
+                    stored += insert(connection, listenerId, play);
+                }
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * One sighting of an episode being played: extends the listening it continues (same episode, last seen within
+     * {@link #CONTINUOUS}) to this sighting, or starts a new one. Answers true when a new row was stored.
+     */
+    boolean storeEpisodeSighting(String listenerId, PlayRow sighting) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE play SET ended_at = ?, ms_played = ?"
+                    + " WHERE id = (SELECT MAX(id) FROM play WHERE listener_id = ? AND source = ? AND uri = ?"
+                    + " AND ended_at >= ? AND ended_at <= ?)")) {
+                update.setObject(1, RecordingStore.utc(sighting.endedAt()));
+                update.setLong(2, sighting.msPlayed());
+                update.setString(3, listenerId);
+                update.setString(4, PlayRow.Source.NOW_PLAYING.column);
+                update.setString(5, sighting.uri());
+                update.setObject(6, RecordingStore.utc(sighting.endedAt().minus(CONTINUOUS)));
+                update.setObject(7, RecordingStore.utc(sighting.endedAt()));
+                if (update.executeUpdate() > 0) {
+                    return false;
+                }
+            }
+            return insert(connection, listenerId, sighting) > 0;
+        });
+    }
+
+    /** The export's Extended row of the same stream: same track, ends within {@link PlayRow#TWIN_WINDOW}. */
+    private static boolean hasImportedTwin(Connection connection, String listenerId, PlayRow play) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM play WHERE listener_id = ?"
+                + " AND uri = ? AND source = ? AND ended_at >= ? AND ended_at <= ? FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, listenerId);
+            select.setString(2, play.uri());
+            select.setString(3, PlayRow.Source.EXTENDED.column);
+            select.setObject(4, RecordingStore.utc(play.endedAt().minus(PlayRow.TWIN_WINDOW)));
+            select.setObject(5, RecordingStore.utc(play.endedAt().plus(PlayRow.TWIN_WINDOW)));
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static int insert(Connection connection, String listenerId, PlayRow play) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, listenerId);
+            insert.setObject(2, RecordingStore.utc(play.endedAt()));
+            insert.setLong(3, play.msPlayed());
+            insert.setString(4, play.kind().column);
+            insert.setString(5, play.uri());
+            insert.setString(6, play.name());
+            insert.setString(7, play.artist());
+            insert.setString(8, play.album());
+            insert.setString(9, play.source().column);
+            insert.setString(10, play.streamKey());
+            return insert.executeUpdate();
+        }
+    }
+}
