@@ -55,7 +55,8 @@ final class RecordedListener {
                 signedInAt,
                 id,
                 "Rec Listener",
-                null);
+                null,
+                Session.newId());
     }
 
     void grantsTokens() {
