@@ -39,7 +39,7 @@ public class ForgetHistoryResource {
     static class Templates {
         static native TemplateInstance confirm(String problem);
 
-        static native TemplateInstance forgotten(String message, long plays);
+        static native TemplateInstance forgotten(String message, long streams);
     }
 
     private final SessionGuard sessions;
@@ -87,7 +87,7 @@ public class ForgetHistoryResource {
     private Response.ResponseBuilder erase(String listenerId) {
         try {
             ListenerHistoryEraser.Forgotten forgotten = eraser.forget(listenerId);
-            return page(Response.ok(), Templates.forgotten(HistoryEraseResource.DONE, forgotten.plays()));
+            return page(Response.ok(), Templates.forgotten(HistoryEraseResource.DONE, forgotten.streams()));
         } catch (DatabaseException e) {
             String reference = CorrelationId.create();
             LOG.error(ErrorPage.logLine(503, "forgetting a history: the database failed", reference), e);

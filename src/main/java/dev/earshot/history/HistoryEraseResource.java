@@ -31,7 +31,7 @@ public class HistoryEraseResource {
     private static final Logger LOG = Logger.getLogger(HistoryEraseResource.class);
 
     /** The answer: how many streams were deleted, and the sentence the pages show. */
-    public record Erased(long plays, String message) {}
+    public record Erased(long streams, String message) {}
 
     private final SessionGuard sessions;
     private final ListenerHistoryEraser eraser;
@@ -59,7 +59,7 @@ public class HistoryEraseResource {
     private Response.ResponseBuilder erase(String listenerId) {
         try {
             ListenerHistoryEraser.Forgotten forgotten = eraser.forget(listenerId);
-            return Response.ok(new Erased(forgotten.plays(), DONE)).header("Cache-Control", "no-store");
+            return Response.ok(new Erased(forgotten.streams(), DONE)).header("Cache-Control", "no-store");
         } catch (DatabaseException e) {
             String reference = CorrelationId.create();
             LOG.error(ErrorPage.logLine(503, "forgetting a history: the database failed", reference), e);

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,8 +44,24 @@ public class HistoryQueries {
             + " FROM play WHERE listener_id = ? AND ended_at >= ? AND ended_at < ?"
             + " GROUP BY kind, artist, name";
 
+    /*
+     * Ordered by listener_id too, although it is fixed: only then does H2 see that play_by_listener_and_time
+     * already gives the order ("index sorted"), and need not sort a million rows before handing over the first.
+     */
     private static final String EVERY_STREAM = "SELECT ended_at, ms_played, kind, uri, name, artist, album, source"
-            + " FROM play WHERE listener_id = ? ORDER BY ended_at";
+            + " FROM play WHERE listener_id = ? ORDER BY listener_id, ended_at";
+
+    /*
+     * PostgreSQL only, for this transaction: room to group a history's tens of thousands of items in memory
+     * (the default 4 MB spills them to disk), and a plan made for these bounds, not a generic one made for any
+     * (the JDBC driver prepares a statement on the server from its fifth use on, and a generic plan of a
+     * whole-history query scanned the index instead of the table).
+     */
+    private static final List<String> POSTGRESQL_SUMMARY_SETTINGS =
+            List.of("SET LOCAL work_mem = '32MB'", "SET LOCAL plan_cache_mode = force_custom_plan");
+
+    /* H2 only: hand over rows as they are read instead of first collecting the whole result. */
+    private static final String H2_LAZY = "SET LAZY_QUERY_EXECUTION ";
 
     /** Bounds of an open-ended period: before and after any stream Spotify can have recorded. */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
@@ -76,7 +93,15 @@ public class HistoryQueries {
     public HistorySummary summary(String listenerId, HistoryPeriod period, int limit) {
         Instant start = period.start() == null ? EARLIEST : period.start();
         Instant end = period.end() == null ? LATEST : period.end();
-        Tally tally = database.inTransaction(connection -> tally(connection, listenerId, start, end));
+        boolean postgresql = database.isPostgreSQL();
+        Tally tally = database.inTransaction(connection -> {
+            if (postgresql) {
+                for (String setting : POSTGRESQL_SUMMARY_SETTINGS) {
+                    execute(connection, setting);
+                }
+            }
+            return tally(connection, listenerId, start, end);
+        });
         return new HistorySummary(
                 period.from() == null ? null : period.from().toString(),
                 period.to() == null ? null : period.to().toString(),
@@ -100,8 +125,12 @@ public class HistoryQueries {
      * from the database in batches while the sink writes them out. Returns how many there were.
      */
     public long forEachStream(String listenerId, StreamSink sink) throws IOException {
+        boolean h2 = !database.isPostgreSQL();
         try {
             return database.inTransaction(connection -> {
+                if (h2) {
+                    execute(connection, H2_LAZY + "TRUE");
+                }
                 try (PreparedStatement select = connection.prepareStatement(EVERY_STREAM)) {
                     // PostgreSQL streams with a cursor only inside a transaction and with a fetch size;
                     // H2 keeps large results in a temporary file rather than in memory.
@@ -125,6 +154,11 @@ public class HistoryQueries {
                     return count;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } finally {
+                    if (h2) {
+                        // The connection goes back to the pool: the next user expects H2's default.
+                        execute(connection, H2_LAZY + "FALSE");
+                    }
                 }
             });
         } catch (UncheckedIOException e) {
@@ -153,6 +187,12 @@ public class HistoryQueries {
             }
         }
         return tally;
+    }
+
+    private static void execute(Connection connection, String statement) throws SQLException {
+        try (Statement setting = connection.createStatement()) {
+            setting.execute(statement);
+        }
     }
 
     private static List<Item> top(Collection<Item> items, int limit) {

@@ -13,8 +13,8 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class ListenerHistoryEraser {
 
-    /** What was forgotten. */
-    public record Forgotten(long plays) {}
+    /** What was forgotten: how many streams (plays and shorter ones). */
+    public record Forgotten(long streams) {}
 
     private final Database database;
 
@@ -24,11 +24,11 @@ public class ListenerHistoryEraser {
 
     public Forgotten forget(String listenerId) {
         return database.inTransaction(connection -> {
-            long plays = delete(connection, "DELETE FROM play WHERE listener_id = ?", listenerId);
+            long streams = delete(connection, "DELETE FROM play WHERE listener_id = ?", listenerId);
             // One line per table that keeps listener data, in this transaction:
             // history_import (the import records), the recording state, and the held refresh token
             // (auth.HeldTokens.release("recorder:" + listenerId)) are wired here when they exist.
-            return new Forgotten(plays);
+            return new Forgotten(streams);
         });
     }
 

@@ -74,7 +74,7 @@ class ForgetHistoryTest {
                 .then()
                 .statusCode(200)
                 .header("Cache-Control", containsString("no-store"))
-                .body("plays", equalTo(3))
+                .body("streams", equalTo(3))
                 .body("message", equalTo("Earshot no longer holds any of your listening history."));
 
         signedIn()
