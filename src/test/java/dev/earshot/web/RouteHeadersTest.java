@@ -128,6 +128,30 @@ class RouteHeadersTest {
                                 .header("Sec-Fetch-Site", "same-origin")
                                 .formParam("enabled", "false")
                                 .post("/api/me/history/recording")),
+                new Route(
+                        "GET /api/me/history/summary",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/api/me/history/summary")),
+                new Route(
+                        "GET /api/me/history/export",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/api/me/history/export?format=csv")),
+                new Route(
+                        "DELETE /api/me/history",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .delete("/api/me/history")),
+                new Route(
+                        "GET /history/forget",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/history/forget")),
+                new Route(
+                        "POST /history/forget",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .post("/history/forget")),
                 new Route("GET /api/now-playing", Kind.PUBLIC_JSON, r -> r.get("/api/now-playing")),
                 new Route("GET /embed/now-playing", Kind.EMBED, r -> r.get("/embed/now-playing")),
                 new Route("GET /embed/now-playing.svg", Kind.SVG, r -> r.get("/embed/now-playing.svg")),

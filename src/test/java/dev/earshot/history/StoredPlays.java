@@ -1,0 +1,88 @@
+package dev.earshot.history;
+
+import dev.earshot.database.Database;
+import io.quarkus.arc.Arc;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Hand-made plays put straight into the database of a running {@code @QuarkusTest}, as the recorder and the
+ * importer store them (same columns, same unique key), so the read side is tested on rows of known shape.
+ */
+final class StoredPlays {
+
+    static final String INSERT = "INSERT INTO play"
+            + " (listener_id, ended_at, ms_played, kind, uri, name, artist, album, source, stream_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private StoredPlays() {}
+
+    static PlayRow track(String endedAt, long msPlayed, String uri, String name, String artist) {
+        return new PlayRow(
+                Instant.parse(endedAt),
+                msPlayed,
+                PlayRow.Kind.TRACK,
+                uri,
+                name,
+                artist,
+                "Album of " + name,
+                PlayRow.Source.EXTENDED);
+    }
+
+    /** An Account-data row: no URI, no album, minute precision. */
+    static PlayRow accountTrack(String endedAt, long msPlayed, String name, String artist) {
+        return new PlayRow(
+                Instant.parse(endedAt), msPlayed, PlayRow.Kind.TRACK, null, name, artist, null, PlayRow.Source.ACCOUNT);
+    }
+
+    static PlayRow episode(String endedAt, long msPlayed, String uri, String name, String show) {
+        return new PlayRow(
+                Instant.parse(endedAt), msPlayed, PlayRow.Kind.EPISODE, uri, name, show, null, PlayRow.Source.EXTENDED);
+    }
+
+    static void insert(String listenerId, PlayRow... rows) {
+        insert(listenerId, List.of(rows));
+    }
+
+    static void insert(String listenerId, List<PlayRow> rows) {
+        database().inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (PlayRow row : rows) {
+                    insert.setString(1, listenerId);
+                    insert.setObject(2, OffsetDateTime.ofInstant(row.endedAt(), ZoneOffset.UTC));
+                    insert.setLong(3, row.msPlayed());
+                    insert.setString(4, row.kind().column);
+                    insert.setString(5, row.uri());
+                    insert.setString(6, row.name());
+                    insert.setString(7, row.artist());
+                    insert.setString(8, row.album());
+                    insert.setString(9, row.source().column);
+                    insert.setString(10, row.streamKey());
+                    insert.addBatch();
+                }
+                return insert.executeBatch();
+            }
+        });
+    }
+
+    static long count(String listenerId) {
+        return database().inTransaction(connection -> {
+            try (PreparedStatement count =
+                    connection.prepareStatement("SELECT COUNT(*) FROM play WHERE listener_id = ?")) {
+                count.setString(1, listenerId);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    static Database database() {
+        return Arc.container().instance(Database.class).get();
+    }
+}
