@@ -1,5 +1,6 @@
 package dev.earshot.history;
 
+import dev.earshot.auth.HeldTokens;
 import dev.earshot.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -7,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Forgets everything Earshot holds about one listener's listening (S30), in one transaction: either all of it
- * goes or none of it. Whatever keeps listener data adds its line to {@link #forget}.
+ * Forgets everything Earshot holds about one listener's listening (S30): first the refresh token held for
+ * recording (the most sensitive piece, and recording stops with it), then in one transaction the plays, the
+ * import records and the recording state — either all of those go or none. Whatever keeps listener data adds
+ * its line to {@link #forget}. Forgetting twice is harmless, so a failed attempt is simply repeated.
  */
 @ApplicationScoped
 public class ListenerHistoryEraser {
@@ -17,17 +20,19 @@ public class ListenerHistoryEraser {
     public record Forgotten(long streams) {}
 
     private final Database database;
+    private final HeldTokens heldTokens;
 
-    ListenerHistoryEraser(Database database) {
+    ListenerHistoryEraser(Database database, HeldTokens heldTokens) {
         this.database = database;
+        this.heldTokens = heldTokens;
     }
 
     public Forgotten forget(String listenerId) {
+        heldTokens.release(Recording.holder(listenerId));
         return database.inTransaction(connection -> {
+            // The recording state first: a recorder round that reads it after this commit finds nobody to poll.
+            delete(connection, "DELETE FROM recording WHERE listener_id = ?", listenerId);
             long streams = delete(connection, "DELETE FROM play WHERE listener_id = ?", listenerId);
-            // One line per table that keeps listener data, in this transaction:
-            // history_import (the import records), the recording state, and the held refresh token
-            // (auth.HeldTokens.release("recorder:" + listenerId)) are wired here when they exist.
             return new Forgotten(streams);
         });
     }

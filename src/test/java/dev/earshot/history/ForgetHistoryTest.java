@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.auth.HeldTokens;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
@@ -18,6 +19,7 @@ import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -53,12 +55,27 @@ class ForgetHistoryTest {
         StoredPlays.insert(otherListener, track("2024-01-01T10:00:00Z", 200_000, "spotify:track:1", "Theirs", "Them"));
     }
 
+    @Inject
+    HeldTokens heldTokens;
+
+    @Inject
+    RecordingStore recordings;
+
     private RequestSpecification signedIn() {
         return given().cookie(SESSION, cookie).redirects().follow(false);
     }
 
     @Test
     void s30_theExportGivesEverythingBackThenDeleteRemovesEverythingOfThatListenerOnly() throws Exception {
+        signedIn()
+                .header("Sec-Fetch-Site", "same-origin")
+                .accept("application/json")
+                .formParam("enabled", "true")
+                .post("/api/me/history/recording")
+                .then()
+                .statusCode(200)
+                .body("recording", equalTo(true));
+        assertTrue(heldTokens.find(Recording.holder(listener)).isPresent(), "opted in: a token is held");
         JsonNode before = new ObjectMapper()
                 .readTree(signedIn()
                         .get("/api/me/history/export?format=json")
@@ -90,6 +107,8 @@ class ForgetHistoryTest {
                 signedIn().get("/api/me/history/export?format=csv").asString());
         assertEquals(0, StoredPlays.count(listener));
         assertEquals(1, StoredPlays.count(otherListener), "another listener's history stays");
+        assertTrue(heldTokens.find(Recording.holder(listener)).isEmpty(), "the token held for recording is gone");
+        assertTrue(recordings.find(listener).isEmpty(), "recording is off");
     }
 
     @Test
