@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -92,14 +93,24 @@ public class SessionGuard {
                 ? CompletableFuture.completedFuture(
                         signedOut.answer(true).cookie(sessionCookie.clear()).build())
                 : runSignedIn(lookup, work, signedOut);
-        if (ended.isDone()) {
-            return ended.thenCompose(next);
+        // The database (an uncached check) and Spotify (a refresh) answer on other threads: whatever comes
+        // after them goes on where the request was — its Vert.x context, and with it its request scope, which
+        // building an answer needs (a redirect's relative Location is resolved against the current request).
+        Executor request = onRequestContext(Vertx.currentContext());
+        return ended.thenComposeAsync(next, request);
+    }
+
+    private static Executor onRequestContext(Context request) {
+        if (request == null) {
+            return Runnable::run;
         }
-        // Asked of the database on a worker thread: the request goes on where it was (its context, its scope).
-        Context request = Vertx.currentContext();
-        return request == null
-                ? ended.thenCompose(next)
-                : ended.thenComposeAsync(next, task -> request.runOnContext(ignored -> task.run()));
+        return task -> {
+            if (Vertx.currentContext() == request) {
+                task.run();
+            } else {
+                request.runOnContext(ignored -> task.run());
+            }
+        };
     }
 
     private CompletionStage<Response> runSignedIn(
@@ -113,23 +124,35 @@ public class SessionGuard {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result.handle((builder, failure) -> {
-            if (failure != null) {
-                if (SpotifyException.endsSession(failure) || SpotifyException.unwrap(failure) instanceof SessionEnded) {
-                    return signedOut.answer(true).cookie(sessionCookie.clear()).build();
-                }
-                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-            }
-            if (signedIn.changed() || lookup.underOldKey()) {
-                try {
-                    builder.cookie(sessionCookie.write(signedIn.session()));
-                } catch (CookieTooLargeException e) {
-                    // Spotify's new tokens no longer fit a cookie (S14): the session cannot go on, so it ends cleanly.
-                    LOG.infof("Session ended: %s", e.getMessage());
-                    return signedOut.answer(true).cookie(sessionCookie.clear()).build();
-                }
-            }
-            return builder.build();
-        });
+        return result.handleAsync(
+                (builder, failure) -> {
+                    if (failure != null) {
+                        if (SpotifyException.endsSession(failure)
+                                || SpotifyException.unwrap(failure) instanceof SessionEnded) {
+                            return signedOut
+                                    .answer(true)
+                                    .cookie(sessionCookie.clear())
+                                    .build();
+                        }
+                        throw failure instanceof RuntimeException runtime
+                                ? runtime
+                                : new IllegalStateException(failure);
+                    }
+                    if (signedIn.changed() || lookup.underOldKey()) {
+                        try {
+                            builder.cookie(sessionCookie.write(signedIn.session()));
+                        } catch (CookieTooLargeException e) {
+                            // Spotify's new tokens no longer fit a cookie (S14): the session cannot go on, so it ends
+                            // cleanly.
+                            LOG.infof("Session ended: %s", e.getMessage());
+                            return signedOut
+                                    .answer(true)
+                                    .cookie(sessionCookie.clear())
+                                    .build();
+                        }
+                    }
+                    return builder.build();
+                },
+                onRequestContext(Vertx.currentContext()));
     }
 }
