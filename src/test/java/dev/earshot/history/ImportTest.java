@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.database.Database;
+import dev.earshot.demo.SampleExport;
 import dev.earshot.testing.CookieNames;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
@@ -602,6 +603,38 @@ class ImportTest {
                 .body(containsString("id=\"import-form\""))
                 .body(containsString("never stored"))
                 .body(not(containsString("Try import with sample data")));
+    }
+
+    @Test
+    void theDemosSampleExportImportsWithItsAccountDataAllTwinsOfItsExtendedRows() throws Exception {
+        java.io.ByteArrayOutputStream export = new java.io.ByteArrayOutputStream();
+        SampleExport.write(export, SampleExport.DEMO_SEED, SampleExport.DEMO_ROWS);
+        JsonPath answer = upload("my_spotify_data.zip", export.toByteArray())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        long rows = 0;
+        long imported = 0;
+        long skipped = 0;
+        for (Map<String, Object> file : answer.<Map<String, Object>>getList("files")) {
+            String name = (String) file.get("name");
+            if (name.startsWith(EXTENDED + "Streaming_History_Audio_")) {
+                rows += (Integer) file.get("rows");
+                imported += (Integer) file.get("imported");
+                skipped += (Integer) file.get("skipped");
+            } else if (name.startsWith(ACCOUNT + "StreamingHistory_")) {
+                assertEquals(0, file.get("imported"), name + " repeats the last year of the Extended history");
+                assertTrue((Integer) file.get("duplicates") > 100, name);
+            } else {
+                assertEquals("ignored", file.get("kind"), name);
+            }
+        }
+        assertEquals(SampleExport.DEMO_ROWS, rows);
+        assertTrue(skipped > 0, "audiobook and empty rows are skipped");
+        assertEquals(rows - skipped, imported);
+        assertEquals(imported, stored().size());
+        assertTrue(stored().stream().anyMatch(play -> play.artist().equals("<demons>")));
     }
 
     @Test
