@@ -182,6 +182,7 @@ public class ExportImporter {
                 try (InputStream in = open(file, unpacked);
                         PlayBatchWriter writer = new PlayBatchWriter(
                                 connection, listenerId, importId, file.kind() != ExportFileKind.EXTENDED)) {
+                    // The writer holds at most one batch: the file itself is never in memory.
                     ExportFileParser.parse(in, file.kind(), writer);
                     writer.flush();
                     written = writer.counts();
