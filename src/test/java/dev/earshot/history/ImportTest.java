@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.earshot.database.Database;
 import dev.earshot.demo.SampleExport;
 import dev.earshot.testing.CookieNames;
+import dev.earshot.testing.Eventually;
 import dev.earshot.testing.Sessions;
 import dev.earshot.testing.WireMockSpotify;
 import io.quarkus.test.common.WithTestResource;
@@ -29,7 +30,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -607,7 +613,7 @@ class ImportTest {
 
     @Test
     void theDemosSampleExportImportsWithItsAccountDataAllTwinsOfItsExtendedRows() throws Exception {
-        java.io.ByteArrayOutputStream export = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream export = new ByteArrayOutputStream();
         SampleExport.write(export, SampleExport.DEMO_SEED, SampleExport.DEMO_ROWS);
         JsonPath answer = upload("my_spotify_data.zip", export.toByteArray())
                 .then()
@@ -635,6 +641,24 @@ class ImportTest {
         assertEquals(rows - skipped, imported);
         assertEquals(imported, stored().size());
         assertTrue(stored().stream().anyMatch(play -> play.artist().equals("<demons>")));
+    }
+
+    @Test
+    void s28_uploadsGoToTheScratchDirectoryUnderTheDataDirAndAreDeletedAfterTheImport() throws Exception {
+        Path scratch = Path.of("target", "test-data", "uploads");
+        upload(
+                        "Streaming_History_Audio_2020.json",
+                        array(track("2020-01-01T00:00:00Z", 60_000, "spotify:track:x", "X", "X")))
+                .then()
+                .statusCode(200);
+        assertTrue(Files.isDirectory(scratch), "the scratch directory is under EARSHOT_DATA_DIR");
+        Eventually.within(Duration.ofSeconds(5), "uploads deleted", () -> {
+            try (var files = Files.list(scratch)) {
+                return files.findAny().isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test
