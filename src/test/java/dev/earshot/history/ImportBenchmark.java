@@ -320,12 +320,13 @@ public final class ImportBenchmark {
         StringBuilder json = new StringBuilder("[");
         for (Result r : results) {
             md.append(String.format(
-                    "| %s | %d | %d | %.1f | %.0f | %d MB | %d MB | %s | %d |%n",
+                    "| %s | %d | %d | %.1f | %.0f | %.1f | %d MB | %d MB | %s | %d |%n",
                     r.database(),
                     r.rows(),
                     r.imported(),
                     r.seconds(),
                     r.rowsPerSecond(),
+                    r.appCpuSeconds(),
                     r.peakHeapBytes() >> 20,
                     r.peakHeapPolledBytes() >> 20,
                     r.heap(),
@@ -342,6 +343,7 @@ public final class ImportBenchmark {
                     r.plays(),
                     r.seconds(),
                     r.rowsPerSecond(),
+                    r.appCpuSeconds(),
                     r.peakHeapBytes(),
                     r.peakHeapPolledBytes(),
                     r.heap(),
