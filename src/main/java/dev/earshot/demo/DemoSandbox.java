@@ -23,6 +23,9 @@ public final class DemoSandbox {
     /** Not part of Spotify: next, pause, play and restart for the sandbox's player, answering 204. */
     public static final String REMOTE_PATH = "/demo/spotify/remote";
 
+    /** Not an API: where "Download your data" would leave the sample data export (Spotify sends it by email). */
+    public static final String EXPORT_PATH = "/demo/spotify/export";
+
     /** The name the sandbox shows for its one registered client. */
     static final String CLIENT_NAME = "Earshot";
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +68,41 @@ final class StoredPlays {
                 return insert.executeBatch();
             }
         });
+    }
+
+    /** One stored row, as far as the tests look at it. */
+    record Stored(Instant endedAt, long msPlayed, String kind, String uri, String name, String artist, String source) {}
+
+    /** What is stored for a listener, oldest first. */
+    static List<Stored> of(Database database, String listenerId) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT ended_at, ms_played, kind, uri, name, artist, source FROM play WHERE listener_id = ?"
+                            + " ORDER BY ended_at, id")) {
+                select.setString(1, listenerId);
+                List<Stored> rows = new ArrayList<>();
+                try (ResultSet found = select.executeQuery()) {
+                    while (found.next()) {
+                        rows.add(new Stored(
+                                found.getObject(1, OffsetDateTime.class).toInstant(),
+                                found.getLong(2),
+                                found.getString(3),
+                                found.getString(4),
+                                found.getString(5),
+                                found.getString(6),
+                                found.getString(7)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Stores a play as the recorder does (source recorded, Spotify's played_at). */
+    static void recorded(Database database, String listenerId, Instant playedAt, String uri, String name) {
+        insert(
+                listenerId,
+                new PlayRow(playedAt, 200_000, PlayRow.Kind.TRACK, uri, name, "Artist", null, PlayRow.Source.RECORDED));
     }
 
     static long count(String listenerId) {

@@ -153,6 +153,22 @@ class RouteHeadersTest {
                                 .header("Sec-Fetch-Site", "same-origin")
                                 .post("/history/forget")),
                 new Route("GET /api/now-playing", Kind.PUBLIC_JSON, r -> r.get("/api/now-playing")),
+                new Route(
+                        "GET /history/import",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/history/import")),
+                new Route(
+                        "POST /api/me/history/import",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .accept("application/json")
+                                .multiPart("file", "notes.txt", new byte[] {'x'})
+                                .post("/api/me/history/import")),
+                new Route(
+                        "GET /demo/spotify/export/my_spotify_data.zip",
+                        Kind.DEMO_OFF,
+                        r -> r.get("/demo/spotify/export/my_spotify_data.zip")),
                 new Route("GET /embed/now-playing", Kind.EMBED, r -> r.get("/embed/now-playing")),
                 new Route("GET /embed/now-playing.svg", Kind.SVG, r -> r.get("/embed/now-playing.svg")),
                 new Route(
