@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,22 +86,6 @@ public final class ImportBenchmark {
                                 "EARSHOT_DATABASE_USER",
                                 PostgresCluster.USER,
                                 "EARSHOT_DATABASE_PASSWORD",
-                                PostgresCluster.PASSWORD,
-                                // At the time of writing the packaged jar keeps the embedded datasource active
-                                // whatever EARSHOT_DATABASE_URL says (reported): choose the datasource directly.
-                                "QUARKUS_DATASOURCE_ACTIVE",
-                                "false",
-                                "QUARKUS_FLYWAY_ACTIVE",
-                                "false",
-                                "QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE",
-                                "true",
-                                "QUARKUS_FLYWAY_POSTGRESQL_ACTIVE",
-                                "true",
-                                "QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL",
-                                cluster.jdbcUrl(),
-                                "QUARKUS_DATASOURCE_POSTGRESQL_USERNAME",
-                                PostgresCluster.USER,
-                                "QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD",
                                 PostgresCluster.PASSWORD),
                         export,
                         rows,
@@ -123,10 +106,6 @@ public final class ImportBenchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java, "-Xmx" + heap, "-XX:StartFlightRecording=filename=" + jfr + ",dumponexit=true,settings=default"));
-        // As system properties too (they outrank database/DatabaseConfigSource); quarkus.datasource."postgresql"
-        // keys are spelled with the datasource name as one segment.
-        env.forEach((name, value) ->
-                command.add("-D" + name.toLowerCase(Locale.ROOT).replace('_', '.') + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
