@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -28,12 +29,23 @@ public class DatabaseConfigSource implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         String url = value(context, "earshot.database.url");
-        Map<String, String> settings = url == null || url.isBlank()
-                ? embedded(Path.of(orDefault(value(context, "earshot.data-dir"), "data")))
-                : postgresql(
-                        DatabaseUrl.parse(url),
-                        value(context, "earshot.database.user"),
-                        value(context, "earshot.database.password"));
+        Path dataDir = Path.of(orDefault(value(context, "earshot.data-dir"), "data"));
+        Map<String, String> settings = new HashMap<>(
+                url == null || url.isBlank()
+                        ? embedded(dataDir)
+                        : postgresql(
+                                DatabaseUrl.parse(url),
+                                value(context, "earshot.database.user"),
+                                value(context, "earshot.database.password")));
+        if (!usable(dataDir)) {
+            // Quarkus REST makes its upload directory (under the data directory) before any of the app's code
+            // runs, and would stop start-up with a stack trace; elsewhere, start-up gets as far as
+            // DatabaseMigration or the import, which name EARSHOT_DATA_DIR in one line.
+            settings.put(
+                    "quarkus.http.body.uploads-directory",
+                    Path.of(System.getProperty("java.io.tmpdir"), "earshot-uploads")
+                            .toString());
+        }
         return List.of(new PropertiesConfigSource(settings, DatabaseConfigSource.class.getSimpleName(), ORDINAL));
     }
 
@@ -67,6 +79,15 @@ public class DatabaseConfigSource implements ConfigSourceFactory {
             settings.put("quarkus.datasource." + POSTGRESQL + ".password", chosenPassword);
         }
         return settings;
+    }
+
+    /** A directory that exists and can be written, or that can be made (its nearest existing parent can be written). */
+    static boolean usable(Path directory) {
+        Path existing = directory.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
     }
 
     /**

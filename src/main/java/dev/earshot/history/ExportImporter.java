@@ -1,5 +1,6 @@
 package dev.earshot.history;
 
+import dev.earshot.config.ImportConfig;
 import dev.earshot.database.Database;
 import dev.earshot.database.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.earshot.history;
+package dev.earshot.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
