@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.earshot.config.SessionConfig;
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import dev.earshot.web.Sha256;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +98,7 @@ public class EndedSessions {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO ended_session (session_digest, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, digest(session.sessionId()));
-                insert.setObject(2, timestamp(session.signedInAt().plus(lifetime)));
+                insert.setObject(2, SqlTime.of(session.signedInAt().plus(lifetime)));
                 return insert.executeUpdate();
             }
         });
@@ -112,8 +112,8 @@ public class EndedSessions {
         database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE sessions_ended_before SET ended_before = ?, expires_at = ? WHERE listener_id = ?")) {
-                update.setObject(1, timestamp(now));
-                update.setObject(2, timestamp(now.plus(lifetime)));
+                update.setObject(1, SqlTime.of(now));
+                update.setObject(2, SqlTime.of(now.plus(lifetime)));
                 update.setString(3, userId);
                 if (update.executeUpdate() == 1) {
                     return null;
@@ -123,8 +123,8 @@ public class EndedSessions {
                     "INSERT INTO sessions_ended_before (listener_id, ended_before, expires_at) VALUES (?, ?, ?)"
                             + " ON CONFLICT DO NOTHING")) {
                 insert.setString(1, userId);
-                insert.setObject(2, timestamp(now));
-                insert.setObject(3, timestamp(now.plus(lifetime)));
+                insert.setObject(2, SqlTime.of(now));
+                insert.setObject(3, SqlTime.of(now.plus(lifetime)));
                 insert.executeUpdate();
             }
             return null;
@@ -135,7 +135,7 @@ public class EndedSessions {
 
     /** Deletes what no longer matters: rows past the absolute end of every session they could end. */
     public int sweep() {
-        OffsetDateTime now = timestamp(clock.instant());
+        OffsetDateTime now = SqlTime.of(clock.instant());
         return database.inTransaction(connection ->
                 delete(connection, "ended_session", now) + delete(connection, "sessions_ended_before", now));
     }
@@ -154,7 +154,7 @@ public class EndedSessions {
                             + " + (SELECT COUNT(*) FROM sessions_ended_before WHERE listener_id = ? AND ended_before >= ?)")) {
                 select.setString(1, digest(key.sessionId()));
                 select.setString(2, key.userId());
-                select.setObject(3, timestamp(key.signedInAt()));
+                select.setObject(3, SqlTime.of(key.signedInAt()));
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
                     return rows.getLong(1) > 0;
@@ -166,9 +166,5 @@ public class EndedSessions {
     /** Stored as a digest: the table never holds the id a sealed cookie carries. */
     static String digest(String sessionId) {
         return HexFormat.of().formatHex(Sha256.of(sessionId));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package dev.earshot.auth;
 
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyException;
 import dev.earshot.spotify.TokenGrant;
@@ -16,8 +17,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -289,10 +288,10 @@ public class HeldTokens {
                 Row row = new Row(
                         rows.getString(1),
                         refreshToken,
-                        instant(rows, 3),
-                        instant(rows, 4),
+                        SqlTime.read(rows, 3),
+                        SqlTime.read(rows, 4),
                         accessToken,
-                        instant(rows, 6));
+                        SqlTime.read(rows, 6));
                 if (refresh.get().underOldKey()) {
                     resealUnderCurrentKey(connection, holder, refreshToken);
                 }
@@ -321,10 +320,10 @@ public class HeldTokens {
                 + " held_at = ? WHERE holder = ?")) {
             update.setString(1, listenerId);
             update.setString(2, seal(REFRESH_PURPOSE, grant.refreshToken()));
-            update.setObject(3, timestamp(signedInAt));
+            update.setObject(3, SqlTime.of(signedInAt));
             update.setString(4, grant.accessToken() == null ? null : seal(ACCESS_PURPOSE, grant.accessToken()));
-            update.setObject(5, timestamp(grant.accessToken() == null ? null : grant.expiresAt()));
-            update.setObject(6, timestamp(clock.instant()));
+            update.setObject(5, SqlTime.of(grant.accessToken() == null ? null : grant.expiresAt()));
+            update.setObject(6, SqlTime.of(clock.instant()));
             update.setString(7, holder);
             return update.executeUpdate();
         }
@@ -338,10 +337,10 @@ public class HeldTokens {
             insert.setString(1, holder);
             insert.setString(2, listenerId);
             insert.setString(3, seal(REFRESH_PURPOSE, grant.refreshToken()));
-            insert.setObject(4, timestamp(signedInAt));
+            insert.setObject(4, SqlTime.of(signedInAt));
             insert.setString(5, grant.accessToken() == null ? null : seal(ACCESS_PURPOSE, grant.accessToken()));
-            insert.setObject(6, timestamp(grant.accessToken() == null ? null : grant.expiresAt()));
-            insert.setObject(7, timestamp(clock.instant()));
+            insert.setObject(6, SqlTime.of(grant.accessToken() == null ? null : grant.expiresAt()));
+            insert.setObject(7, SqlTime.of(clock.instant()));
             return insert.executeUpdate();
         }
     }
@@ -351,7 +350,7 @@ public class HeldTokens {
         try (PreparedStatement update = connection.prepareStatement("UPDATE held_token SET access_token = ?,"
                 + " access_expires_at = ?" + (rotated ? ", refresh_token = ?" : "") + " WHERE holder = ?")) {
             update.setString(1, seal(ACCESS_PURPOSE, grant.accessToken()));
-            update.setObject(2, timestamp(grant.expiresAt()));
+            update.setObject(2, SqlTime.of(grant.expiresAt()));
             int next = 3;
             if (rotated) {
                 update.setString(next++, seal(REFRESH_PURPOSE, grant.refreshToken()));
@@ -364,7 +363,7 @@ public class HeldTokens {
     private void markRejected(Connection connection, String holder) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE held_token SET rejected_at = ?, access_token = NULL, access_expires_at = NULL WHERE holder = ?")) {
-            update.setObject(1, timestamp(clock.instant()));
+            update.setObject(1, SqlTime.of(clock.instant()));
             update.setString(2, holder);
             update.executeUpdate();
         }
@@ -382,14 +381,5 @@ public class HeldTokens {
 
     private String seal(String purpose, String token) {
         return sealer.seal(purpose, token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,12 +1,11 @@
 package dev.earshot.history;
 
+import dev.earshot.database.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -95,8 +94,8 @@ final class ExtendedTwins {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, importId);
             select.setString(2, listenerId);
-            select.setObject(3, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            select.setObject(4, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            select.setObject(3, SqlTime.of(from));
+            select.setObject(4, SqlTime.of(to));
             try (ResultSet found = select.executeQuery()) {
                 while (found.next()) {
                     twins.putIfAbsent(found.getLong(1), found.getLong(2));

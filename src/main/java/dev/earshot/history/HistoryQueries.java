@@ -1,6 +1,7 @@
 package dev.earshot.history;
 
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import dev.earshot.history.HistorySummary.ArtistTotal;
 import dev.earshot.history.HistorySummary.EpisodeTotal;
 import dev.earshot.history.HistorySummary.TrackTotal;
@@ -13,8 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -140,7 +139,7 @@ public class HistoryQueries {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             sink.accept(new StoredStream(
-                                    rows.getObject(1, OffsetDateTime.class).toInstant(),
+                                    SqlTime.read(rows, 1),
                                     rows.getLong(2),
                                     rows.getString(3),
                                     rows.getString(4),
@@ -172,8 +171,8 @@ public class HistoryQueries {
         try (PreparedStatement select = connection.prepareStatement(GROUPS)) {
             select.setLong(1, PlayRow.PLAY_THRESHOLD_MS);
             select.setString(2, listenerId);
-            select.setObject(3, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
-            select.setObject(4, OffsetDateTime.ofInstant(end, ZoneOffset.UTC));
+            select.setObject(3, SqlTime.of(start));
+            select.setObject(4, SqlTime.of(end));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     tally.add(

@@ -1,14 +1,13 @@
 package dev.earshot.history;
 
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +34,7 @@ public class ImportRecords {
             insert.setString(1, listenerId);
             insert.setString(2, fileName);
             insert.setString(3, kind.label);
-            insert.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setObject(4, SqlTime.of(now));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -73,7 +72,7 @@ public class ImportRecords {
                         found.add(new PastImport(
                                 rows.getString(1),
                                 rows.getString(2),
-                                rows.getObject(3, OffsetDateTime.class).toInstant(),
+                                SqlTime.read(rows, 3),
                                 new ImportCounts(
                                         rows.getLong(4),
                                         rows.getLong(5),

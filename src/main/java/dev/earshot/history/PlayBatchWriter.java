@@ -1,5 +1,6 @@
 package dev.earshot.history;
 
+import dev.earshot.database.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -135,7 +135,7 @@ final class PlayBatchWriter implements ExportFileParser.Rows, AutoCloseable {
     }
 
     private OffsetDateTime bind(PreparedStatement insert, int offset, PlayRow row) throws SQLException {
-        OffsetDateTime endedAt = OffsetDateTime.ofInstant(row.endedAt(), ZoneOffset.UTC);
+        OffsetDateTime endedAt = SqlTime.of(row.endedAt());
         insert.setString(offset + 1, listenerId);
         insert.setObject(offset + 2, endedAt);
         insert.setLong(offset + 3, row.msPlayed());
@@ -165,8 +165,8 @@ final class PlayBatchWriter implements ExportFileParser.Rows, AutoCloseable {
         }
         try (PreparedStatement select = connection.prepareStatement(WRITTEN)) {
             select.setString(1, listenerId);
-            select.setObject(2, OffsetDateTime.ofInstant(earliest, ZoneOffset.UTC));
-            select.setObject(3, OffsetDateTime.ofInstant(latest, ZoneOffset.UTC));
+            select.setObject(2, SqlTime.of(earliest));
+            select.setObject(3, SqlTime.of(latest));
             select.setLong(4, importId);
             try (ResultSet written = select.executeQuery()) {
                 written.next();

@@ -1,6 +1,7 @@
 package dev.earshot.history;
 
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,13 +52,13 @@ class RecordedPlays {
             try (PreparedStatement update = connection.prepareStatement("UPDATE play SET ended_at = ?, ms_played = ?"
                     + " WHERE id = (SELECT MAX(id) FROM play WHERE listener_id = ? AND source = ? AND uri = ?"
                     + " AND ended_at >= ? AND ended_at <= ?)")) {
-                update.setObject(1, RecordingStore.utc(sighting.endedAt()));
+                update.setObject(1, SqlTime.of(sighting.endedAt()));
                 update.setLong(2, sighting.msPlayed());
                 update.setString(3, listenerId);
                 update.setString(4, PlayRow.Source.NOW_PLAYING.column);
                 update.setString(5, sighting.uri());
-                update.setObject(6, RecordingStore.utc(sighting.endedAt().minus(CONTINUOUS)));
-                update.setObject(7, RecordingStore.utc(sighting.endedAt()));
+                update.setObject(6, SqlTime.of(sighting.endedAt().minus(CONTINUOUS)));
+                update.setObject(7, SqlTime.of(sighting.endedAt()));
                 if (update.executeUpdate() > 0) {
                     return false;
                 }
@@ -73,8 +74,8 @@ class RecordedPlays {
             select.setString(1, listenerId);
             select.setString(2, play.uri());
             select.setString(3, PlayRow.Source.EXTENDED.column);
-            select.setObject(4, RecordingStore.utc(play.endedAt().minus(PlayRow.TWIN_WINDOW)));
-            select.setObject(5, RecordingStore.utc(play.endedAt().plus(PlayRow.TWIN_WINDOW)));
+            select.setObject(4, SqlTime.of(play.endedAt().minus(PlayRow.TWIN_WINDOW)));
+            select.setObject(5, SqlTime.of(play.endedAt().plus(PlayRow.TWIN_WINDOW)));
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
             }
@@ -84,7 +85,7 @@ class RecordedPlays {
     private static int insert(Connection connection, String listenerId, PlayRow play) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, listenerId);
-            insert.setObject(2, RecordingStore.utc(play.endedAt()));
+            insert.setObject(2, SqlTime.of(play.endedAt()));
             insert.setLong(3, play.msPlayed());
             insert.setString(4, play.kind().column);
             insert.setString(5, play.uri());

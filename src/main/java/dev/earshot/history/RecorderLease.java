@@ -1,11 +1,11 @@
 package dev.earshot.history;
 
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Which replica polls: a row in {@code recorder_lease} naming its holder (one id per process) and when the lease
@@ -40,7 +40,7 @@ final class RecorderLease {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO recorder_lease (name, holder, expires_at) VALUES (?, NULL, ?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, name);
-                insert.setObject(2, RecordingStore.utc(Instant.EPOCH));
+                insert.setObject(2, SqlTime.of(Instant.EPOCH));
                 insert.executeUpdate();
             }
             String current;
@@ -51,7 +51,7 @@ final class RecorderLease {
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
                     current = rows.getString(1);
-                    expires = rows.getObject(2, OffsetDateTime.class).toInstant();
+                    expires = SqlTime.read(rows, 2);
                 }
             }
             if (!holder.equals(current) && now.isBefore(expires)) {
@@ -60,7 +60,7 @@ final class RecorderLease {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE recorder_lease SET holder = ?, expires_at = ? WHERE name = ?")) {
                 update.setString(1, holder);
-                update.setObject(2, RecordingStore.utc(now.plus(length)));
+                update.setObject(2, SqlTime.of(now.plus(length)));
                 update.setString(3, name);
                 update.executeUpdate();
             }
@@ -73,7 +73,7 @@ final class RecorderLease {
         database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE recorder_lease SET expires_at = ? WHERE name = ? AND holder = ?")) {
-                update.setObject(1, RecordingStore.utc(now));
+                update.setObject(1, SqlTime.of(now));
                 update.setString(2, name);
                 update.setString(3, holder);
                 return update.executeUpdate();

@@ -3,6 +3,7 @@ package dev.earshot.history;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +41,7 @@ class RecordingStore {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE recording SET tokens = ?, paused_at = NULL, next_poll_at = ? WHERE listener_id = ?")) {
                 update.setString(1, tokens.column);
-                update.setObject(2, utc(firstPollAt));
+                update.setObject(2, SqlTime.of(firstPollAt));
                 update.setString(3, listenerId);
                 if (update.executeUpdate() > 0) {
                     return null;
@@ -52,8 +51,8 @@ class RecordingStore {
                     + " since, next_poll_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, listenerId);
                 insert.setString(2, tokens.column);
-                insert.setObject(3, utc(now));
-                insert.setObject(4, utc(firstPollAt));
+                insert.setObject(3, SqlTime.of(now));
+                insert.setObject(4, SqlTime.of(firstPollAt));
                 insert.executeUpdate();
             }
             return null;
@@ -89,7 +88,7 @@ class RecordingStore {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM recording WHERE next_poll_at <= ? AND paused_at IS NULL ORDER BY next_poll_at"
                     + " FETCH FIRST " + limit + " ROWS ONLY")) {
-                select.setObject(1, utc(now));
+                select.setObject(1, SqlTime.of(now));
                 try (ResultSet rows = select.executeQuery()) {
                     List<Recording> due = new ArrayList<>();
                     while (rows.next()) {
@@ -114,8 +113,8 @@ class RecordingStore {
                 } else {
                     update.setObject(2, null, java.sql.Types.BIGINT);
                 }
-                update.setObject(3, lastRecorded.map(RecordingStore::utc).orElse(null));
-                update.setObject(4, utc(nextPollAt));
+                update.setObject(3, lastRecorded.map(SqlTime::of).orElse(null));
+                update.setObject(4, SqlTime.of(nextPollAt));
                 update.setString(5, listenerId);
                 return update.executeUpdate();
             }
@@ -127,7 +126,7 @@ class RecordingStore {
         database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE recording SET paused_at = ? WHERE listener_id = ? AND paused_at IS NULL")) {
-                update.setObject(1, utc(at));
+                update.setObject(1, SqlTime.of(at));
                 update.setString(2, listenerId);
                 return update.executeUpdate();
             }
@@ -162,19 +161,10 @@ class RecordingStore {
         return new Recording(
                 rows.getString("listener_id"),
                 Recording.Tokens.of(rows.getString("tokens")),
-                instant(rows, "since"),
+                SqlTime.read(rows, "since"),
                 cursor,
-                Optional.ofNullable(instant(rows, "last_recorded_at")),
-                instant(rows, "next_poll_at"),
-                Optional.ofNullable(instant(rows, "paused_at")));
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                Optional.ofNullable(SqlTime.read(rows, "last_recorded_at")),
+                SqlTime.read(rows, "next_poll_at"),
+                Optional.ofNullable(SqlTime.read(rows, "paused_at")));
     }
 }

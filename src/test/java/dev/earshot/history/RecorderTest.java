@@ -13,6 +13,7 @@ import dev.earshot.auth.HeldTokens;
 import dev.earshot.auth.Session;
 import dev.earshot.config.HistoryConfig;
 import dev.earshot.database.Database;
+import dev.earshot.database.SqlTime;
 import dev.earshot.listening.RecentPlays;
 import dev.earshot.owner.OwnerAccount;
 import dev.earshot.spotify.SpotifyQuietPeriod;
@@ -303,7 +304,7 @@ class RecorderTest {
                     + " ms_played, kind, uri, name, artist, album, source, stream_key) VALUES (?, ?, 200000, 'track',"
                     + " 'spotify:track:twin', 'Song twin', 'Artist twin', 'Album', 'extended', ?)")) {
                 insert.setString(1, listener.id);
-                insert.setObject(2, RecordingStore.utc(playedAt.minusSeconds(3)));
+                insert.setObject(2, SqlTime.of(playedAt.minusSeconds(3)));
                 insert.setString(3, "imported-" + UUID.randomUUID());
                 return insert.executeUpdate();
             }
