@@ -239,13 +239,18 @@ class RecorderTest {
     void r11_r13_afterA429NoRecorderCallIsMadeUntilTheQuietPeriodEnds() {
         RecordedListener limited = optedIn();
         RecordedListener other = optedIn();
+        // Slots of the test's choosing: the limited listener comes first, so the 429 stops the round before the other.
+        Instant start = clock.instant();
+        store.start(limited.id, Recording.Tokens.HELD, start, start.plusSeconds(1));
+        store.start(other.id, Recording.Tokens.HELD, start, start.plusSeconds(2));
         limited.answersRecentlyPlayed(aResponse().withStatus(429).withHeader("Retry-After", "120"));
         other.hasPlayed(track("q1", Instant.now().minus(Duration.ofMinutes(20))));
-        afterOneInterval();
+        clock.advance(Duration.ofSeconds(3));
         recorder.round(lease, clock);
         assertEquals(1, limited.recentlyPlayedCalls());
         assertTrue(quiet.remaining().isPresent(), "the 429 started the app-wide quiet period");
         int otherCalls = other.recentlyPlayedCalls();
+        assertEquals(0, otherCalls, "the round stopped at the 429");
 
         for (int round = 0; round < 3; round++) {
             clock.advance(Duration.ofSeconds(30));
@@ -266,8 +271,12 @@ class RecorderTest {
     @Test
     void r13_listenersAreSpreadOverTheIntervalNotPolledAllAtOnce() {
         List<RecordedListener> many = new ArrayList<>();
+        // Each listener's first slot as the recorder places it, counted from the test clock's start: the next
+        // occurrence of the listener's own phase, so one interval from the start polls each exactly once.
+        Instant start = clock.instant();
         for (int i = 0; i < 20; i++) {
             RecordedListener listener = optedIn();
+            store.start(listener.id, Recording.Tokens.HELD, start, recorder.nextSlot(listener.id, start));
             listener.hasPlayed();
             many.add(listener);
         }
@@ -275,9 +284,6 @@ class RecorderTest {
         int steps = 10;
         for (int step = 1; step <= steps; step++) {
             clock.advance(interval.dividedBy(steps));
-            if (step == steps) {
-                clock.advance(Duration.ofSeconds(1));
-            }
             recorder.round(lease, clock);
             for (RecordedListener listener : many) {
                 if (listener.recentlyPlayedCalls() > 0) {
