@@ -1,6 +1,7 @@
 package dev.earshot.demo;
 
-import java.util.List;
-
-/** A sample artist; genres may be empty, as they are for many real artists. */
-record Artist(String id, String name, List<String> genres, int popularity) {}
+/**
+ * A sample artist, with only what Spotify sends Development Mode apps since 2026: no genres, no popularity
+ * (SPOTIFY.md, "top artists carry only external_urls, href, id, images, name, type, uri").
+ */
+record Artist(String id, String name) {}

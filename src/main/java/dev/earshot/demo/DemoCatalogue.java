@@ -8,25 +8,25 @@ import java.util.List;
 /**
  * The sandbox's made-up music library. Deliberately awkward in the ways real catalogues are:
  * scripts from right to left and beyond Latin, accents, emoji, markup-like names, a very long
- * classical title, an album by several artists, an artist without genres, and one podcast.
+ * classical title, an album by several artists, and one podcast. Like Spotify for Development Mode apps since
+ * 2026, it knows no genres or popularity.
  */
 final class DemoCatalogue {
 
     // Artists
-    static final Artist HAFSOL = artist("Hafsól", 61, "icelandic post-rock", "ambient", "dream pop");
-    static final Artist TSUKISHIMA = artist("月島ミナ", 68, "j-pop", "city pop");
-    static final Artist KINO_SEVERA = artist("Кино Севера", 54, "russian post-punk", "coldwave");
-    static final Artist NUJUM = artist("نجوم الرمال", 49, "arabic indie", "desert blues");
-    static final Artist DALBIT = artist("달빛 소년", 63, "k-indie", "korean r&b");
-    static final Artist ZOE = artist("Zoë & the Ampersands", 57, "indie pop", "twee pop");
-    static final Artist DEMONS = artist("<Demons> in the Attic", 41, "garage rock", "punk blues");
-    static final Artist AMADOU = artist("Amadou Koné Trio", 46, "mali blues", "afrobeat");
-    static final Artist BACH = artist("Johann Sebastian Bach", 77, "baroque", "classical");
-    static final Artist VARGA = artist("Elena Varga", 52, "classical piano");
-    static final Artist NIGHT_TRAM = artist("Night Tram", 59, "synthwave", "chillwave");
-    static final Artist LUA_CHEIA = artist("Lúa Cheia", 44, "fado", "galician folk");
-    // No genres: plenty of real artists have none, and the app must cope.
-    static final Artist NANDU = artist("DJ Ñandú", 38);
+    static final Artist HAFSOL = artist("Hafsól");
+    static final Artist TSUKISHIMA = artist("月島ミナ");
+    static final Artist KINO_SEVERA = artist("Кино Севера");
+    static final Artist NUJUM = artist("نجوم الرمال");
+    static final Artist DALBIT = artist("달빛 소년");
+    static final Artist ZOE = artist("Zoë & the Ampersands");
+    static final Artist DEMONS = artist("<Demons> in the Attic");
+    static final Artist AMADOU = artist("Amadou Koné Trio");
+    static final Artist BACH = artist("Johann Sebastian Bach");
+    static final Artist VARGA = artist("Elena Varga");
+    static final Artist NIGHT_TRAM = artist("Night Tram");
+    static final Artist LUA_CHEIA = artist("Lúa Cheia");
+    static final Artist NANDU = artist("DJ Ñandú");
 
     // Albums
     static final Album LJOSID = album("Ljósið á milli", "album", "2019-09-13", HAFSOL);
@@ -200,8 +200,8 @@ final class DemoCatalogue {
         };
     }
 
-    private static Artist artist(String name, int popularity, String... genres) {
-        return new Artist(spotifyId("artist:" + name), name, List.of(genres), popularity);
+    private static Artist artist(String name) {
+        return new Artist(spotifyId("artist:" + name), name);
     }
 
     private static Album album(String name, String type, String releaseDate, Artist... artists) {

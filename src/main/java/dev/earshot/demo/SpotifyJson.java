@@ -30,9 +30,7 @@ final class SpotifyJson {
             String type,
             String uri,
             @JsonProperty("external_urls") ExternalUrls externalUrls,
-            List<Image> images,
-            List<String> genres,
-            int popularity) {}
+            List<Image> images) {}
 
     record SimplifiedAlbum(
             String id,

@@ -69,9 +69,7 @@ final class SpotifyJsonMapper {
                 "artist",
                 "spotify:artist:" + artist.id(),
                 external("artist", artist.id()),
-                images(artist.id()),
-                artist.genres(),
-                artist.popularity());
+                images(artist.id()));
     }
 
     /** Absolute, like Spotify's: {@code origin} plus the sandbox's API path plus {@code pathAndQuery}. */

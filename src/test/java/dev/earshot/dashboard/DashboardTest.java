@@ -41,7 +41,7 @@ class DashboardTest {
             FakeSpotify.CURRENTLY_PLAYING, "Night Drive",
             FakeSpotify.RECENTLY_PLAYED, "Paper Lanterns",
             FakeSpotify.TOP_TRACKS, "Golden Hour Static",
-            FakeSpotify.TOP_ARTISTS, "indietronica");
+            FakeSpotify.TOP_ARTISTS, "https://open.spotify.com/artist/a1");
 
     private String cookie;
 
@@ -81,7 +81,6 @@ class DashboardTest {
                 .body(containsString("10 min ago"))
                 .body(containsString("Golden Hour Static"))
                 .body(containsString("Mira Sol"))
-                .body(containsString("dream pop"))
                 .body(containsString("2020s"))
                 .body(containsString("https://open.spotify.com/track/trk1"))
                 .body(containsString("Open in Spotify"))
@@ -256,7 +255,32 @@ class DashboardTest {
                 .body(containsString("Bare"))
                 .body(containsString("No Album"))
                 .body(containsString("No Genres"))
-                .body(containsString("Spotify didn"));
+                .body(containsString("No genre chart: Spotify no longer shares artists' genres"));
+    }
+
+    @Test
+    void withoutGenresThereIsNoEmptyGenreChartOnlyOneLineSayingWhy() {
+        // The sample listener is what Spotify sends Development Mode apps since 2026: artists without genres.
+        dashboard("")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("Top genres")))
+                .body(containsString(
+                        "No genre chart: Spotify no longer shares artists' genres with apps like this one."));
+    }
+
+    @Test
+    void genresStillMakeAChartWhenSpotifySendsThem() {
+        spotify.stubApi(
+                FakeSpotify.TOP_ARTISTS,
+                okJson("{\"items\":[{\"id\":\"g1\",\"name\":\"Mira Sol\",\"genres\":[\"dream pop\",\"indietronica\"]},"
+                        + "{\"id\":\"g2\",\"name\":\"Quiet Harbour\",\"genres\":[\"ambient\",\"dream pop\"]}]}"));
+        dashboard("")
+                .then()
+                .statusCode(200)
+                .body(containsString("Top genres"))
+                .body(containsString("indietronica"))
+                .body(not(containsString("No genre chart")));
     }
 
     @Test
