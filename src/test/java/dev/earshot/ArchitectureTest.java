@@ -43,6 +43,22 @@ class ArchitectureTest {
             entry("embed", List.of("owner", "listening", "web", "config")),
             // Memory: the recorder, the export importer, history queries and their pages and API.
             entry("history", List.of("auth", "spotify", "listening", "owner", "web", "config", "database")),
+            // Listening over time: the history pages and the artist page; the recap, its card and share links.
+            entry("historypages", List.of("auth", "figures", "charts", "history", "web", "config")),
+            entry(
+                    "recap",
+                    List.of(
+                            "auth",
+                            "figures",
+                            "charts",
+                            "history",
+                            "historypages",
+                            "embed",
+                            "web",
+                            "config",
+                            "database")),
+            // The figures those pages show, read from the database (plays and their rollups), never from Spotify.
+            entry("figures", List.of("history", "database", "config")),
             // Services: sign-in and sessions; the listening model and its caches, the only readers of wire records.
             entry("auth", List.of("spotify", "listening", "web", "config", "database")),
             entry("listening", List.of("spotify", "web", "config")),
@@ -52,6 +68,8 @@ class ArchitectureTest {
             // The leaves: cross-cutting HTTP; configuration, which says which Spotify to call
             // (spotify.SpotifyEndpoints); the database, which says where data lives and how to reach it.
             entry("web", List.of()),
+            // Charts drawn on the server as inline SVG with a table of the same data: plain data in, markup out.
+            entry("charts", List.of()),
             entry("config", List.of("spotify")),
             entry("database", List.of("config")));
 
