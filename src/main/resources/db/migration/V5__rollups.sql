@@ -28,8 +28,10 @@ CREATE TABLE listening_total (
     last_play     TIMESTAMP WITH TIME ZONE
 );
 
-CREATE INDEX listening_total_by_span ON listening_total (listener_id, span, span_key, kind);
-CREATE INDEX listening_total_by_artist ON listening_total (listener_id, span, kind, artist_prefix);
+-- A period's top lines straight from the index (most plays first), its distinct count from the index alone.
+CREATE INDEX listening_total_by_rank ON listening_total (listener_id, span, span_key, kind, plays DESC, ms_played DESC);
+-- One artist's lines (the artist page; the lines a period's edges touch).
+CREATE INDEX listening_total_by_artist ON listening_total (listener_id, span, artist_prefix, span_key);
 
 -- Music per hour of UTC: the calendar, the listening clock and the streaks.
 CREATE TABLE listening_hour (
