@@ -85,7 +85,7 @@ public class ListeningStore {
             RollupState state = RollupState.of(connection, listenerId);
             YearMonth first = nearestMonth(start);
             YearMonth last = nearestMonth(end);
-            RollupSpan span = state.exists() && first.isBefore(last) ? RollupSpan.covering(state, first, last) : null;
+            RollupSpan span = state.usable() && first.isBefore(last) ? RollupSpan.covering(first, last) : null;
             if (span == null) {
                 return PeriodTotals.of(totals(connection, listenerId, start, end, null));
             }
@@ -152,7 +152,7 @@ public class ListeningStore {
     public List<EntityTotal> allTime(String listenerId, EntityKind kind) {
         return database.inTransaction(connection -> {
             RollupState state = RollupState.of(connection, listenerId);
-            if (state.current()) {
+            if (state.usable()) {
                 return read(connection, listenerId, "all", 0, 0, kind);
             }
             return totals(connection, listenerId, EARLIEST, LATEST, kind);
@@ -163,7 +163,7 @@ public class ListeningStore {
     public List<EntityTotal> year(String listenerId, int year, EntityKind kind) {
         return database.inTransaction(connection -> {
             RollupState state = RollupState.of(connection, listenerId);
-            if (state.exists() && !state.lags(year)) {
+            if (state.usable()) {
                 return read(connection, listenerId, "year", year, year, kind);
             }
             return totals(
@@ -216,7 +216,7 @@ public class ListeningStore {
     /** One artist's plays per month of UTC, oldest first, months without any stream left out. */
     public List<MonthTotal> artistMonths(String listenerId, String artist) {
         return database.inTransaction(connection -> {
-            if (!RollupState.of(connection, listenerId).exists()) {
+            if (!RollupState.of(connection, listenerId).usable()) {
                 return RawPlays.artistMonths(connection, listenerId, artist);
             }
             List<MonthTotal> months = new ArrayList<>();
@@ -244,7 +244,7 @@ public class ListeningStore {
      */
     public List<HourCell> hours(String listenerId, Instant start, Instant end) {
         return database.inTransaction(connection -> {
-            if (!RollupState.of(connection, listenerId).exists()) {
+            if (!RollupState.of(connection, listenerId).usable()) {
                 return RawPlays.hours(connection, listenerId, start, end);
             }
             List<HourCell> cells = new ArrayList<>();
@@ -266,7 +266,7 @@ public class ListeningStore {
 
     private List<EntityTotal> ofArtist(String listenerId, String artist, EntityKind kind) {
         return database.inTransaction(connection -> {
-            if (!RollupState.of(connection, listenerId).current()) {
+            if (!RollupState.of(connection, listenerId).usable()) {
                 return totals(connection, listenerId, EARLIEST, LATEST, kind).stream()
                         .filter(total -> artist.equals(kind == EntityKind.ARTIST ? total.name() : total.artist()))
                         .toList();
@@ -298,13 +298,13 @@ public class ListeningStore {
         RollupState state = RollupState.of(connection, listenerId);
         YearMonth first = nearestMonth(start);
         YearMonth last = nearestMonth(end);
-        if (!state.exists() || !first.isBefore(last)) {
+        if (!state.usable() || !first.isBefore(last)) {
             return kind == null
                     ? RawPlays.totals(connection, listenerId, start, end)
                     : only(kind, RawPlays.totals(connection, listenerId, start, end));
         }
         Map<EntityTotal.Key, EntityTotal> totals = new HashMap<>();
-        core(connection, listenerId, state, first, last, kind, totals);
+        core(connection, listenerId, first, last, kind, totals);
         edge(connection, listenerId, start, Rollups.startOf(first), totals);
         edge(connection, listenerId, Rollups.startOf(last), end, totals);
         List<EntityTotal> list = new ArrayList<>(totals.size());
@@ -342,19 +342,18 @@ public class ListeningStore {
     private static void core(
             Connection connection,
             String listenerId,
-            RollupState state,
             YearMonth first,
             YearMonth last,
             EntityKind kind,
             Map<EntityTotal.Key, EntityTotal> totals)
             throws SQLException {
-        if (first.equals(FIRST_MONTH) && last.equals(LAST_MONTH) && state.current()) {
+        if (first.equals(FIRST_MONTH) && last.equals(LAST_MONTH)) {
             addAll(totals, read(connection, listenerId, "all", 0, 0, kind));
             return;
         }
         int firstYear = first.getMonthValue() == 1 ? first.getYear() : first.getYear() + 1;
         int lastYear = last.getYear() - 1;
-        if (firstYear > lastYear || state.lagsWithin(firstYear, lastYear)) {
+        if (firstYear > lastYear) {
             addAll(totals, months(connection, listenerId, first, last, kind));
             return;
         }

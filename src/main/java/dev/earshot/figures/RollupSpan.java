@@ -10,14 +10,14 @@ record RollupSpan(String span, int key) {
     private static final YearMonth LAST_MONTH = YearMonth.of(9999, 1);
 
     /** The one span that is exactly the months [first, last), or null when it takes several. */
-    static RollupSpan covering(RollupState state, YearMonth first, YearMonth last) {
+    static RollupSpan covering(YearMonth first, YearMonth last) {
         if (first.equals(FIRST_MONTH) && last.equals(LAST_MONTH)) {
-            return state.current() ? new RollupSpan("all", 0) : null;
+            return new RollupSpan("all", 0);
         }
         if (first.plusMonths(1).equals(last)) {
             return new RollupSpan("month", Rollups.monthKey(first));
         }
-        if (first.getMonthValue() == 1 && first.plusYears(1).equals(last) && !state.lags(first.getYear())) {
+        if (first.getMonthValue() == 1 && first.plusYears(1).equals(last)) {
             return new RollupSpan("year", first.getYear());
         }
         return null;
