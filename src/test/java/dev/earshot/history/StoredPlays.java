@@ -118,7 +118,7 @@ public final class StoredPlays {
         });
     }
 
-    static Database database() {
+    public static Database database() {
         return Arc.container().instance(Database.class).get();
     }
 }

@@ -466,6 +466,36 @@ class HistoryPageTest {
     }
 
     @Test
+    void whenTheDatabaseFailsThePageSaysTheHistoryCannotBeReadRightNow() {
+        twoYears();
+        // A real failure of the real database: the table the figures read is gone for the length of the request.
+        StoredPlays.database().inTransaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                return statement.executeUpdate("ALTER TABLE play RENAME TO play_away");
+            }
+        });
+        try {
+            for (String path : List.of("/history?year=2024", "/history/artist?name=Band%20A")) {
+                given().cookie(SESSION, cookie)
+                        .get(path)
+                        .then()
+                        .statusCode(503)
+                        .contentType(containsString("text/html"))
+                        .body(containsString("Earshot cannot read your listening history at the moment"))
+                        .body(containsString("Reference: <code>"))
+                        .body(not(containsString("SQL")))
+                        .body(not(containsString("play_away")));
+            }
+        } finally {
+            StoredPlays.database().inTransaction(connection -> {
+                try (var statement = connection.createStatement()) {
+                    return statement.executeUpdate("ALTER TABLE play_away RENAME TO play");
+                }
+            });
+        }
+    }
+
+    @Test
     void theDashboardsHistoryCardLinksHere() {
         String dashboard = given().cookie(SESSION, cookie)
                 .get("/dashboard")
