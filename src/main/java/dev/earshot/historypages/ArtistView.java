@@ -1,5 +1,6 @@
 package dev.earshot.historypages;
 
+import dev.earshot.charts.Chart;
 import java.util.List;
 
 /** One artist's page: totals, first and last play in the viewer's zone, plays per month and top tracks. */
@@ -11,6 +12,6 @@ public record ArtistView(
         String time,
         String firstPlay,
         String lastPlay,
-        PlainChart overTime,
+        Chart overTime,
         List<TopLine> topTracks,
         String backHref) {}

@@ -1,5 +1,11 @@
 package dev.earshot.historypages;
 
+import dev.earshot.charts.Bar;
+import dev.earshot.charts.BarChart;
+import dev.earshot.charts.CalendarHeatmap;
+import dev.earshot.charts.Chart;
+import dev.earshot.charts.ClockChart;
+import dev.earshot.charts.ColumnChart;
 import dev.earshot.figures.ArtistFigures;
 import dev.earshot.figures.DayTotal;
 import dev.earshot.figures.Discovery;
@@ -17,15 +23,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
@@ -229,8 +236,8 @@ public class HistoryPage {
     }
 
     /** Plays per month from the first month to the last, months without plays shown as 0 (months of UTC). */
-    private static PlainChart overTime(ArtistFigures artist) {
-        List<List<String>> rows = new ArrayList<>();
+    private static Chart overTime(ArtistFigures artist) {
+        List<Bar> columns = new ArrayList<>();
         List<MonthTotal> months = artist.overTime();
         if (!months.isEmpty()) {
             YearMonth month = months.get(0).month();
@@ -242,18 +249,20 @@ public class HistoryPage {
                     plays = months.get(next).plays();
                     next++;
                 }
-                rows.add(List.of(
+                columns.add(new Bar(
                         month.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + month.getYear(),
+                        plays,
                         Readable.plays(plays)));
                 month = month.plusMonths(1);
             }
         }
-        return new PlainChart(
-                "artist-over-time",
-                "Plays per month",
-                "Plays of " + artist.name() + " in each month (months in UTC)",
-                List.of("Month", "Plays"),
-                rows);
+        return ColumnChart.of(
+                        "artist-over-time",
+                        "Plays per month",
+                        "Plays of " + artist.name()
+                                + " in each month (months in UTC), from the first play to the last.",
+                        columns)
+                .withTableHeadings("Month", "Plays");
     }
 
     private static List<PickerLink> picker(
@@ -387,54 +396,34 @@ public class HistoryPage {
                 compared && line.newThisPeriod());
     }
 
-    private static PlainChart topArtistsChart(List<Ranked> artists) {
-        List<List<String>> rows = new ArrayList<>();
+    private static Chart topArtistsChart(List<Ranked> artists) {
+        List<Bar> bars = new ArrayList<>();
         for (Ranked artist : artists) {
-            rows.add(List.of(artist.name(), Readable.plays(artist.plays())));
+            bars.add(new Bar(artist.name(), artist.plays(), Readable.plays(artist.plays())));
         }
-        return new PlainChart(
-                "top-artists-chart",
-                "Top artists by plays",
-                "The " + artists.size() + " most played artists of the period, by plays",
-                List.of("Artist", "Plays"),
-                rows);
+        return BarChart.of(
+                        "top-artists-chart",
+                        "Top artists by plays",
+                        "The " + artists.size() + " most played artists of the period, longest bar most played.",
+                        bars)
+                .withTableHeadings("Artist", "Plays");
     }
 
-    private static PlainChart heatmap(HistoryPeriod year, List<DayTotal> days) {
-        List<List<String>> rows = new ArrayList<>();
+    private static Chart heatmap(HistoryPeriod year, List<DayTotal> days) {
+        Map<LocalDate, Long> minutes = new HashMap<>();
         for (DayTotal day : days) {
-            rows.add(List.of(Readable.day(day.day()), day.minutes() + " min"));
+            minutes.put(day.day(), day.minutes());
         }
-        return new PlainChart(
-                "calendar",
-                "Minutes per day",
-                "Minutes listened on each day, " + Readable.days(year.from(), year.to()),
-                List.of("Day", "Minutes"),
-                rows);
+        return CalendarHeatmap.of("calendar", "Minutes per day", year.from(), year.to(), minutes);
     }
 
-    private static PlainChart clockChart(ListeningClock clock) {
-        List<String> headings = new ArrayList<>();
-        headings.add("Day");
-        for (int hour = 0; hour < 24; hour++) {
-            headings.add(String.format("%02d", hour));
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            List<String> row = new ArrayList<>();
-            row.add(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-            for (int hour = 0; hour < 24; hour++) {
-                row.add(String.valueOf(clock.plays(day, hour)));
-            }
-            rows.add(row);
-        }
-        return new PlainChart(
+    private static Chart clockChart(ListeningClock clock) {
+        return ClockChart.of(
                 "clock",
                 "Listening clock",
-                "Plays by hour of the day and day of the week, in "
-                        + clock.zone().getId(),
-                headings,
-                rows);
+                "Plays by hour of the day (columns) and day of the week (rows, Monday first), in "
+                        + clock.zone().getId() + ": " + Readable.plays(clock.basedOn()) + ".",
+                clock.plays());
     }
 
     private static String longest(Streaks streaks) {

@@ -1,5 +1,6 @@
 package dev.earshot.historypages;
 
+import dev.earshot.charts.Chart;
 import java.util.List;
 
 /**
@@ -24,15 +25,15 @@ public record HistoryView(
         boolean hasPlays,
         String comparedWith,
         List<FigureLine> totals,
-        PlainChart topArtistsChart,
+        Chart topArtistsChart,
         List<TopLine> topArtists,
         List<TopLine> topTracks,
         List<TopLine> topAlbums,
-        PlainChart heatmap,
+        Chart heatmap,
         String heatmapSpan,
         String longestStreak,
         String currentStreak,
-        PlainChart clock,
+        Chart clock,
         String clockCaption,
         String topHour,
         String newArtists,

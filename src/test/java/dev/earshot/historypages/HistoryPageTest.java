@@ -220,9 +220,13 @@ class HistoryPageTest {
 
         String html = history("?year=2024");
 
-        assertTrue(html.contains("<tr><td>3 May 2024</td><td>6 min</td></tr>"), "two plays on 3 May");
-        assertTrue(html.contains("<tr><td>10 Jun 2024</td><td>3 min</td></tr>"));
+        assertTrue(html.contains("<tr><td>Fri 3 May 2024</td><td>6</td></tr>"), "two plays on 3 May");
+        assertTrue(html.contains("<tr><td>Mon 10 Jun 2024</td><td>3</td></tr>"));
         assertTrue(html.contains("Longest run: 3 days (1 May – 3 May 2024)"));
+        // The calendar is an SVG chart with a title and description for screen readers, and its table.
+        assertTrue(html.contains("<figure class=\"chart chart-figure\" id=\"calendar\">"));
+        assertTrue(html.matches("(?s).*id=\"calendar\">.*?<svg[^>]*role=\"img\".*"));
+        assertTrue(html.contains("<summary>Show as table</summary>"));
         assertTrue(html.contains("Current streak: none"));
         // Any other period: the 12 months that end with it.
         assertTrue(history("?from=2024-06-01&to=2024-07-01")
@@ -235,14 +239,14 @@ class HistoryPageTest {
         StoredPlays.insert(listener, track("2024-03-10T23:30:00Z", THREE_MIN, "spotify:track:b", "B Song", "Band B"));
 
         String utc = history("?year=2024");
-        assertTrue(utc.contains("<td>10 Mar 2024</td>"));
+        assertTrue(utc.contains("<td>Sun 10 Mar 2024</td>"));
         assertTrue(utc.contains("Based on 1 play, times in UTC"));
         assertTrue(utc.contains("data-tz=\"UTC\""));
         assertTrue(utc.contains("between 23:00 and 00:00"));
 
         String byParameter = history("?year=2024&tz=Europe/Berlin");
-        assertTrue(byParameter.contains("<td>11 Mar 2024</td>"));
-        assertFalse(byParameter.contains("<td>10 Mar 2024</td>"));
+        assertTrue(byParameter.contains("<td>Mon 11 Mar 2024</td>"));
+        assertFalse(byParameter.contains("<td>Sun 10 Mar 2024</td>"));
         assertTrue(byParameter.contains("Based on 1 play, times in Europe/Berlin"));
         assertTrue(byParameter.contains("between 00:00 and 01:00"));
         // Monday 00:00 is the clock table's first hour of the first row.
@@ -255,7 +259,7 @@ class HistoryPageTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertTrue(byCookie.contains("<td>11 Mar 2024</td>"));
+        assertTrue(byCookie.contains("<td>Mon 11 Mar 2024</td>"));
         assertTrue(byCookie.contains("data-tz=\"Europe/Berlin\""));
         assertTrue(byCookie.contains("Times and days in Europe/Berlin."));
 
@@ -267,7 +271,7 @@ class HistoryPageTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertTrue(both.contains("<td>10 Mar 2024</td>"));
+        assertTrue(both.contains("<td>Sun 10 Mar 2024</td>"));
         String badCookie = given().cookie(SESSION, cookie)
                 .cookie(ViewerZone.COOKIE, "Mars/Olympus_Mons")
                 .get("/history?year=2024")
@@ -395,6 +399,8 @@ class HistoryPageTest {
         String html = history("?year=2024");
 
         assertTrue(html.contains("Based on 7 plays, times in UTC"));
+        assertTrue(html.contains("<figure class=\"chart chart-figure\" id=\"clock\">"));
+        assertTrue(html.contains("<figure class=\"chart chart-figure\" id=\"top-artists-chart\">"));
         assertTrue(html.contains("You listen most between 12:00 and 13:00."));
     }
 
@@ -468,15 +474,12 @@ class HistoryPageTest {
     @Test
     void whenTheDatabaseFailsThePageSaysTheHistoryCannotBeReadRightNow() {
         twoYears();
-        // A real failure of the real database: the table the figures read is gone for the length of the request.
-        StoredPlays.database().inTransaction(connection -> {
-            try (var statement = connection.createStatement()) {
-                return statement.executeUpdate("ALTER TABLE play RENAME TO play_away");
-            }
-        });
+        // A real failure of the real database: the tables the figures read are gone for the length of the requests.
+        renameHistoryTables("", "_away");
         try {
-            for (String path : List.of("/history?year=2024", "/history/artist?name=Band%20A")) {
+            for (String path : List.of("/history?year=2024", "/history/artist?name=Band+A")) {
                 given().cookie(SESSION, cookie)
+                        .urlEncodingEnabled(false)
                         .get(path)
                         .then()
                         .statusCode(503)
@@ -484,15 +487,22 @@ class HistoryPageTest {
                         .body(containsString("Earshot cannot read your listening history at the moment"))
                         .body(containsString("Reference: <code>"))
                         .body(not(containsString("SQL")))
-                        .body(not(containsString("play_away")));
+                        .body(not(containsString("_away")));
             }
         } finally {
-            StoredPlays.database().inTransaction(connection -> {
-                try (var statement = connection.createStatement()) {
-                    return statement.executeUpdate("ALTER TABLE play_away RENAME TO play");
-                }
-            });
+            renameHistoryTables("_away", "");
         }
+    }
+
+    private static void renameHistoryTables(String fromSuffix, String toSuffix) {
+        StoredPlays.database().inTransaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                for (String table : List.of("play", "listening_rollup", "listening_total", "listening_hour")) {
+                    statement.executeUpdate("ALTER TABLE " + table + fromSuffix + " RENAME TO " + table + toSuffix);
+                }
+                return null;
+            }
+        });
     }
 
     @Test
