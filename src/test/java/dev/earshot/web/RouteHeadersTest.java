@@ -158,6 +158,14 @@ class RouteHeadersTest {
                         Kind.PAGE,
                         r -> r.cookie(CookieNames.SESSION, session).get("/history/import")),
                 new Route(
+                        "GET /history",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/history")),
+                new Route(
+                        "GET /history/artist",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/history/artist?name=Nobody")),
+                new Route(
                         "POST /api/me/history/import",
                         Kind.PERSONAL_JSON,
                         r -> r.cookie(CookieNames.SESSION, session)
