@@ -1,7 +1,6 @@
 package dev.earshot.figures;
 
 import dev.earshot.database.Database;
-import dev.earshot.database.SqlTime;
 import dev.earshot.history.Rollups;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,9 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The database side of the figures: totals and hours of a listener's music over any stretch of time, read from
@@ -51,17 +52,29 @@ public class ListeningStore {
     /** The first and last stream of a track, or empty when the listener has none. */
     public Optional<HistorySpan> span(String listenerId) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT MIN(ended_at), MAX(ended_at)" + " FROM play WHERE listener_id = ? AND kind = 'track'")) {
-                select.setString(1, listenerId);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    Instant first = SqlTime.read(rows, 1);
-                    return first == null
-                            ? Optional.<HistorySpan>empty()
-                            : Optional.of(new HistorySpan(first, SqlTime.read(rows, 2)));
-                }
+            if (!RollupState.of(connection, listenerId).usable()) {
+                return RawPlays.span(connection, listenerId, EARLIEST, LATEST);
             }
+            // The first and last hour with music, from the hours' primary key; then the exact ends within them.
+            Long firstHour = RollupReads.edgeHour(connection, listenerId, true);
+            Long lastHour = RollupReads.edgeHour(connection, listenerId, false);
+            if (firstHour == null || lastHour == null) {
+                return Optional.<HistorySpan>empty();
+            }
+            Optional<HistorySpan> first = RawPlays.span(
+                    connection,
+                    listenerId,
+                    new HourCell(firstHour, 0, 0).start(),
+                    new HourCell(firstHour + 1, 0, 0).start());
+            Optional<HistorySpan> last = RawPlays.span(
+                    connection,
+                    listenerId,
+                    new HourCell(lastHour, 0, 0).start(),
+                    new HourCell(lastHour + 1, 0, 0).start());
+            if (first.isEmpty() || last.isEmpty()) {
+                return RawPlays.span(connection, listenerId, EARLIEST, LATEST);
+            }
+            return Optional.of(new HistorySpan(first.get().first(), last.get().last()));
         });
     }
 
@@ -187,30 +200,23 @@ public class ListeningStore {
 
     /** The first play ever of each of {@code keys} that has one. */
     public Map<EntityTotal.Key, Instant> firstPlays(String listenerId, Collection<EntityTotal.Key> keys) {
-        Map<EntityTotal.Key, Instant> first = new HashMap<>();
-        Map<String, List<EntityTotal.Key>> byArtist = new HashMap<>();
-        for (EntityTotal.Key key : keys) {
-            String artist = key.kind() == EntityKind.ARTIST ? key.name() : key.artist();
-            if (artist != null) {
-                byArtist.computeIfAbsent(artist, any -> new ArrayList<>()).add(key);
+        return database.inTransaction(connection -> {
+            Set<EntityTotal.Key> wanted = new HashSet<>(keys);
+            List<EntityTotal> lines;
+            if (RollupState.of(connection, listenerId).usable()) {
+                lines = new ArrayList<>(RollupReads.lines(connection, listenerId, RollupSpan.ALL_TIME, wanted)
+                        .values());
+            } else {
+                lines = totals(connection, listenerId, EARLIEST, LATEST, null);
             }
-        }
-        for (Map.Entry<String, List<EntityTotal.Key>> artist : byArtist.entrySet()) {
-            for (EntityKind kind : EntityKind.values()) {
-                List<EntityTotal.Key> wanted = artist.getValue().stream()
-                        .filter(key -> key.kind() == kind)
-                        .toList();
-                if (wanted.isEmpty()) {
-                    continue;
-                }
-                for (EntityTotal total : ofArtist(listenerId, artist.getKey(), kind)) {
-                    if (wanted.contains(total.key()) && total.firstPlay() != null) {
-                        first.put(total.key(), total.firstPlay());
-                    }
+            Map<EntityTotal.Key, Instant> first = new HashMap<>();
+            for (EntityTotal line : lines) {
+                if (wanted.contains(line.key()) && line.firstPlay() != null) {
+                    first.put(line.key(), line.firstPlay());
                 }
             }
-        }
-        return first;
+            return first;
+        });
     }
 
     /** One artist's plays per month of UTC, oldest first, months without any stream left out. */

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -60,6 +61,20 @@ final class RawPlays {
             }
         }
         return new ArrayList<>(totals.values());
+    }
+
+    /** The first and last stream of a track in [start, end), or empty when there is none. */
+    static Optional<HistorySpan> span(Connection connection, String listenerId, Instant start, Instant end)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MIN(ended_at), MAX(ended_at) FROM play"
+                + " WHERE listener_id = ? AND kind = 'track' AND ended_at >= ? AND ended_at < ?")) {
+            bind(select, listenerId, start, end);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                Instant first = SqlTime.read(rows, 1);
+                return first == null ? Optional.empty() : Optional.of(new HistorySpan(first, SqlTime.read(rows, 2)));
+            }
+        }
     }
 
     /** The hours of UTC in which tracks were streamed in [start, end). */

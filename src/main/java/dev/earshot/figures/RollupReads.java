@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Reads of one rollup span through its indexes: its best lines, how many were played, the lines of given keys. */
 final class RollupReads {
@@ -30,8 +32,8 @@ final class RollupReads {
     private static final String PLAYED = "SELECT COUNT(*) FROM listening_total"
             + " WHERE listener_id = ? AND span = ? AND span_key = ? AND kind = ? AND plays > 0";
 
-    private static final String OF_ARTIST = "SELECT " + COLUMNS + " FROM listening_total"
-            + " WHERE listener_id = ? AND span = ? AND artist_prefix = LEFT(?, 200) AND span_key = ? AND artist = ?";
+    /** Artists looked up in one statement, well below any database's limit of parameters. */
+    private static final int ARTISTS_PER_QUERY = 200;
 
     private static final String WITHOUT_ARTIST = "SELECT " + COLUMNS + " FROM listening_total"
             + " WHERE listener_id = ? AND span = ? AND artist_prefix IS NULL AND span_key = ?";
@@ -72,28 +74,37 @@ final class RollupReads {
         }
     }
 
-    /** The span's lines of the given keys, found by their artist. */
+    /** The span's lines of the given keys, found by their artists in one query (an IN list on the artist index). */
     static Map<EntityTotal.Key, EntityTotal> lines(
             Connection connection, String listenerId, RollupSpan span, Collection<EntityTotal.Key> keys)
             throws SQLException {
         Map<EntityTotal.Key, EntityTotal> found = new HashMap<>();
-        Map<String, Boolean> artists = new HashMap<>();
+        Set<String> artists = new HashSet<>();
         boolean withoutArtist = false;
         for (EntityTotal.Key key : keys) {
             String artist = key.kind() == EntityKind.ARTIST ? key.name() : key.artist();
             if (artist == null) {
                 withoutArtist = true;
             } else {
-                artists.put(artist, true);
+                artists.add(artist);
             }
         }
-        for (String artist : artists.keySet()) {
-            try (PreparedStatement select = connection.prepareStatement(OF_ARTIST)) {
+        List<String> list = new ArrayList<>(artists);
+        for (int from = 0; from < list.size(); from += ARTISTS_PER_QUERY) {
+            List<String> some = list.subList(from, Math.min(list.size(), from + ARTISTS_PER_QUERY));
+            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM listening_total"
+                    + " WHERE listener_id = ? AND span = ? AND span_key = ? AND artist_prefix IN (");
+            for (int i = 0; i < some.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("LEFT(?, 200)");
+            }
+            try (PreparedStatement select =
+                    connection.prepareStatement(sql.append(')').toString())) {
                 select.setString(1, listenerId);
                 select.setString(2, span.span());
-                select.setString(3, artist);
-                select.setInt(4, span.key());
-                select.setString(5, artist);
+                select.setInt(3, span.key());
+                for (int i = 0; i < some.size(); i++) {
+                    select.setString(4 + i, some.get(i));
+                }
                 collect(select, keys, found);
             }
         }
@@ -119,6 +130,18 @@ final class RollupReads {
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        }
+    }
+
+    /** The first (or last) hour of UTC with music, read off the hours' primary key; null when there is none. */
+    static Long edgeHour(Connection connection, String listenerId, boolean first) throws SQLException {
+        String order = first ? "listener_id, epoch_hour" : "listener_id DESC, epoch_hour DESC";
+        try (PreparedStatement select = connection.prepareStatement("SELECT epoch_hour FROM listening_hour"
+                + " WHERE listener_id = ? ORDER BY " + order + " FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, listenerId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
             }
         }
     }
