@@ -8,13 +8,15 @@ public final class BarChart {
 
     static final List<String> HEADINGS = List.of("Name", "Value");
 
-    static final int WIDTH = 480;
+    /** Narrow enough that text stays readable when a phone scales the chart down, as wide as a card on a desktop. */
+    static final int WIDTH = 400;
+
     static final int ROW = 26;
     static final int BAR_HEIGHT = 18;
     static final double FONT = 13;
-    static final int LABEL_WIDTH = 144;
-    static final int BAR_X = 152;
-    static final int BAR_MAX_WIDTH = 236;
+    static final int LABEL_WIDTH = 124;
+    static final int BAR_X = 132;
+    static final int BAR_MAX_WIDTH = 186;
     static final int VALUE_GAP = 6;
 
     private BarChart() {}

@@ -24,7 +24,8 @@ public final class CalendarHeatmap {
     static final double LEFT = 30;
     static final double TOP = 18;
     static final double LEGEND = 26;
-    static final double SMALL = 10;
+    /** The labels' size, as earshot.css sets it for the heatmap. */
+    static final double SMALL = 11;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
@@ -70,7 +71,7 @@ public final class CalendarHeatmap {
         String description = "Minutes listened per day from " + span + ": "
                 + Counts.of(total, "minute", "minutes") + " on " + Counts.of(listeningDays, "day", "days")
                 + ", most on " + DAY.format(busiest) + " (" + Counts.of(max, "minute", "minutes")
-                + "). Darker cells are more minutes.";
+                + ").";
 
         LocalDate firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         int columns = (int) (ChronoUnit.DAYS.between(firstMonday, last) / 7) + 1;

@@ -17,10 +17,11 @@ public final class ClockChart {
 
     static final double CELL = 16;
     static final double STEP = 18;
-    static final double LEFT = 38;
-    static final double TOP = 18;
+    static final double LEFT = 40;
+    static final double TOP = 20;
     static final double LEGEND = 26;
-    static final double FONT = 11;
+    /** The labels' size (earshot.css gives the clock's text 13 px, so a phone's scaled-down clock stays legible). */
+    static final double FONT = 13;
 
     private ClockChart() {}
 

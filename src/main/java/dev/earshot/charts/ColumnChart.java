@@ -11,17 +11,17 @@ public final class ColumnChart {
 
     static final List<String> HEADINGS = List.of("Name", "Value");
 
-    static final int WIDTH = 480;
-    static final int HEIGHT = 200;
+    static final int WIDTH = 400;
+    static final int HEIGHT = 190;
     static final int TOP = 22;
-    static final int BASELINE = 168;
+    static final int BASELINE = 160;
     static final int SIDE = 4;
     static final double FONT = 13;
     static final double SMALL = 11;
     /** Room one label under the columns needs, in user units, before the next may start. */
-    static final double LABEL_ROOM = 48;
+    static final double LABEL_ROOM = 44;
     /** Narrowest column slot that still has room for its own value above it. */
-    static final double VALUE_ROOM = 40;
+    static final double VALUE_ROOM = 44;
 
     private ColumnChart() {}
 

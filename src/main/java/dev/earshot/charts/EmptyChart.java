@@ -7,7 +7,7 @@ final class EmptyChart {
 
     static final String NO_PLAYS = "No plays";
 
-    private static final int WIDTH = 480;
+    private static final int WIDTH = 400;
     private static final int HEIGHT = 64;
 
     private EmptyChart() {}

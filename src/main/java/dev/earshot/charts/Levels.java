@@ -37,12 +37,12 @@ final class Levels {
 
     /** Width of the legend drawn by {@link #legend}. */
     static double legendWidth() {
-        return 34 + COUNT * STEP + 34;
+        return 36 + COUNT * STEP + 36;
     }
 
     /** "Less ▢▢▢▢▢ More" starting at {@code x}, each swatch titled with the values it stands for. */
     static void legend(Svg svg, double x, double y, long max, String one, String many) {
-        svg.text("chart-small", x, y + 9, "Less", 32, 10);
+        svg.text("chart-small", x, y + 10, "Less", 34, 10);
         for (int level = 0; level < COUNT; level++) {
             svg.rect(
                     "level-" + level + " chart-swatch",
@@ -52,7 +52,7 @@ final class Levels {
                     CELL,
                     swatchTitle(level, max, one, many));
         }
-        svg.text("chart-small", x + 34 + COUNT * STEP + 3, y + 9, "More", 32, 10);
+        svg.text("chart-small", x + 36 + COUNT * STEP + 3, y + 10, "More", 34, 10);
     }
 
     private static String swatchTitle(int level, long max, String one, String many) {

@@ -105,7 +105,7 @@ public class ListeningFigures {
         for (EntityTotal artist : firstHeard.subList(0, Math.min(limit, firstHeard.size()))) {
             shown.add(ranked(shown.size() + 1, artist, 0, artist.firstPlay(), true));
         }
-        return new Discovery(firstHeard.size(), shown, forgotten(listenerId, allArtists, end, limit));
+        return new Discovery(firstHeard.size(), shown, forgotten(listenerId, allArtists, period, limit));
     }
 
     /** One artist's story, all time, with up to {@code limit} top tracks; empty when never streamed. */
@@ -133,7 +133,7 @@ public class ListeningFigures {
     }
 
     private List<Discovery.ForgottenFavourite> forgotten(
-            String listenerId, List<EntityTotal> allArtists, Instant end, int limit) {
+            String listenerId, List<EntityTotal> allArtists, HistoryPeriod period, int limit) {
         if (allArtists.isEmpty()) {
             return List.of();
         }
@@ -144,7 +144,18 @@ public class ListeningFigures {
                 .min(Comparator.naturalOrder())
                 .map(first -> first.atZone(ZoneOffset.UTC).getYear())
                 .orElse(0);
-        int lastYear = end.atZone(ZoneOffset.UTC).getYear() - 1;
+        int lastPlayYear = allArtists.stream()
+                .map(EntityTotal::lastPlay)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(last -> last.atZone(ZoneOffset.UTC).getYear())
+                .orElse(0);
+        // Earlier years are those before the year of the period's last local day (the same in every zone: the
+        // year the period ends in is never its own forgotten year), or before the last year with a play when
+        // the period is open; years after the last play have no one to forget and are not read at all.
+        int periodYear =
+                period.to() == null ? lastPlayYear : period.to().minusDays(1).getYear();
+        int lastYear = Math.min(periodYear - 1, lastPlayYear);
         List<Discovery.ForgottenFavourite> forgotten = new ArrayList<>();
         for (int year = lastYear; year >= firstYear && forgotten.size() < limit; year--) {
             Instant yearEnds = LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -36,7 +36,7 @@ class CalendarHeatmapChartTest {
         assertEquals(List.of("Day", "Minutes"), chart.table().headings());
         assertEquals(
                 "Minutes listened per day from Wed 1 Jan 2025 to Wed 31 Dec 2025: 42 minutes on 1 day, most on"
-                        + " Tue 4 Mar 2025 (42 minutes). Darker cells are more minutes.",
+                        + " Tue 4 Mar 2025 (42 minutes).",
                 chart.description());
     }
 

@@ -211,6 +211,31 @@ class PeriodFiguresTest {
     }
 
     @Test
+    void allTimeHasNoPreviousPeriodAndNothingInItIsNew() {
+        String listener = new HandMadePlays()
+                .times(2, "2023-05-01T10:00:00Z", "a", "Ada")
+                .times(1, "2025-05-01T10:00:00Z", "b", "Bo")
+                .store();
+
+        PeriodFigures all = figures.period(listener, HistoryPeriod.allTime(), 10);
+
+        assertEquals(3, all.plays());
+        assertEquals(List.of("Ada", "Bo"), names(all.topArtists()));
+        assertEquals(
+                List.of(false, false),
+                all.topArtists().stream().map(Ranked::newThisPeriod).toList());
+        assertEquals(
+                List.of(0, 0),
+                all.topArtists().stream().map(Ranked::previousRank).toList());
+        assertEquals(
+                Instant.parse("2023-05-01T10:00:00Z"), all.topArtists().get(0).firstPlayEver());
+        assertNull(all.previous());
+        assertEquals(
+                new HistorySpan(Instant.parse("2023-05-01T10:00:00Z"), Instant.parse("2025-05-01T10:00:00Z")),
+                figures.span(listener).orElseThrow());
+    }
+
+    @Test
     void aPlayAt2330UtcIsTheNextDayInBerlinAndCountsInThatPeriod() {
         String listener = new HandMadePlays()
                 .play("2025-01-31T23:30:00Z", MINUTE, "Late", "Ada") // 00:30 on 1 February in Berlin
