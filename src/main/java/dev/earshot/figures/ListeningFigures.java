@@ -2,6 +2,7 @@ package dev.earshot.figures;
 
 import dev.earshot.history.HistoryPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +24,9 @@ public class ListeningFigures {
 
     /** How many top artists of each earlier year may become forgotten favourites. */
     static final int FAVOURITES_PER_YEAR = 10;
+
+    /** How far back the current streak is first looked for. */
+    static final Duration CURRENT_STREAK_WINDOW = Duration.ofDays(400);
 
     /** How deep the previous period is ranked: a line below this there counts as not in its top (previousRank 0). */
     static final int PREVIOUS_RANKS = 100;
@@ -82,9 +86,14 @@ public class ListeningFigures {
         ZoneId zone = period.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
         Streaks inPeriod = LocalDays.streaks(days(listenerId, period), today);
-        List<DayTotal> upToNow =
-                LocalDays.of(store.hours(listenerId, ListeningStore.EARLIEST, now.plusSeconds(1)), zone);
-        Streaks current = LocalDays.streaks(upToNow, today);
+        // The current run mostly starts within the last year: read those hours first, all of them only if it does not.
+        Instant windowStart = now.minus(CURRENT_STREAK_WINDOW);
+        Streaks current =
+                LocalDays.streaks(LocalDays.of(store.hours(listenerId, windowStart, now.plusSeconds(1)), zone), today);
+        if (current.current() >= CURRENT_STREAK_WINDOW.toDays() - 1) {
+            current = LocalDays.streaks(
+                    LocalDays.of(store.hours(listenerId, ListeningStore.EARLIEST, now.plusSeconds(1)), zone), today);
+        }
         return new Streaks(inPeriod.longest(), inPeriod.longestFrom(), inPeriod.longestTo(), current.current());
     }
 
