@@ -12,11 +12,11 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /** Parses rendered cards strictly, as an image proxy would: any malformed byte fails the test. */
-final class SvgDocuments {
+public final class SvgDocuments {
 
     private SvgDocuments() {}
 
-    static Document parse(String svg) {
+    public static Document parse(String svg) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -35,7 +35,7 @@ final class SvgDocuments {
         }
     }
 
-    static List<Element> elements(Document document, String name) {
+    public static List<Element> elements(Document document, String name) {
         NodeList nodes = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", name);
         List<Element> elements = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -45,13 +45,13 @@ final class SvgDocuments {
     }
 
     /** The visible lines of text, without the bidi isolates around each name. */
-    static List<String> lines(Document document) {
+    public static List<String> lines(Document document) {
         return elements(document, "text").stream()
                 .map(text -> text.getTextContent().replace("\u2068", "").replace("\u2069", ""))
                 .toList();
     }
 
-    static String title(Document document) {
+    public static String title(Document document) {
         return elements(document, "title")
                 .get(0)
                 .getTextContent()

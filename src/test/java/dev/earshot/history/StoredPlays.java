@@ -14,7 +14,7 @@ import java.util.List;
  * Hand-made plays put straight into the database of a running {@code @QuarkusTest}, as the recorder and the
  * importer store them (same columns, same unique key), so the read side is tested on rows of known shape.
  */
-final class StoredPlays {
+public final class StoredPlays {
 
     static final String INSERT = "INSERT INTO play"
             + " (listener_id, ended_at, ms_played, kind, uri, name, artist, album, source, stream_key)"
@@ -22,7 +22,7 @@ final class StoredPlays {
 
     private StoredPlays() {}
 
-    static PlayRow track(String endedAt, long msPlayed, String uri, String name, String artist) {
+    public static PlayRow track(String endedAt, long msPlayed, String uri, String name, String artist) {
         return new PlayRow(
                 Instant.parse(endedAt),
                 msPlayed,
@@ -40,16 +40,16 @@ final class StoredPlays {
                 Instant.parse(endedAt), msPlayed, PlayRow.Kind.TRACK, null, name, artist, null, PlayRow.Source.ACCOUNT);
     }
 
-    static PlayRow episode(String endedAt, long msPlayed, String uri, String name, String show) {
+    public static PlayRow episode(String endedAt, long msPlayed, String uri, String name, String show) {
         return new PlayRow(
                 Instant.parse(endedAt), msPlayed, PlayRow.Kind.EPISODE, uri, name, show, null, PlayRow.Source.EXTENDED);
     }
 
-    static void insert(String listenerId, PlayRow... rows) {
+    public static void insert(String listenerId, PlayRow... rows) {
         insert(listenerId, List.of(rows));
     }
 
-    static void insert(String listenerId, List<PlayRow> rows) {
+    public static void insert(String listenerId, List<PlayRow> rows) {
         database().inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (PlayRow row : rows) {
