@@ -41,11 +41,18 @@ public class ListeningFigures {
         List<EntityTotal> previousTotals = previousPeriod == null
                 ? List.of()
                 : store.totals(listenerId, start(previousPeriod), end(previousPeriod));
-        Map<EntityTotal.Key, EntityTotal> allTime = byKey(store.allTime(listenerId));
-        PeriodFigures previous =
-                previousPeriod == null ? null : figures(previousPeriod, previousTotals, Map.of(), allTime, limit, null);
         List<EntityTotal> totals = store.totals(listenerId, start(period), end(period));
-        return figures(period, totals, ranksOf(previousTotals), allTime, limit, previous);
+        List<EntityTotal.Key> shown = new ArrayList<>();
+        for (List<EntityTotal> ranked : List.of(previousTotals, totals)) {
+            for (EntityKind kind : EntityKind.values()) {
+                Rankings.ranked(ranked, kind).stream().limit(limit).forEach(total -> shown.add(total.key()));
+            }
+        }
+        Map<EntityTotal.Key, Instant> firstPlays = store.firstPlays(listenerId, shown);
+        PeriodFigures previous = previousPeriod == null
+                ? null
+                : figures(previousPeriod, previousTotals, Map.of(), firstPlays, limit, null);
+        return figures(period, totals, ranksOf(previousTotals), firstPlays, limit, previous);
     }
 
     /** Listening per local day of the period, days without any left out. */
@@ -73,7 +80,7 @@ public class ListeningFigures {
     public Discovery discovery(String listenerId, HistoryPeriod period, int limit) {
         Instant start = start(period);
         Instant end = end(period);
-        List<EntityTotal> allArtists = Rankings.ranked(store.allTime(listenerId), EntityKind.ARTIST);
+        List<EntityTotal> allArtists = Rankings.ranked(store.allTime(listenerId, EntityKind.ARTIST), EntityKind.ARTIST);
         Map<EntityTotal.Key, EntityTotal> inPeriod = byKey(store.totals(listenerId, start, end));
         List<EntityTotal> firstHeard = new ArrayList<>();
         for (EntityTotal artist : allArtists) {
@@ -91,17 +98,16 @@ public class ListeningFigures {
 
     /** One artist's story, all time, with up to {@code limit} top tracks; empty when never streamed. */
     public Optional<ArtistFigures> artist(String listenerId, String name, int limit) {
-        List<EntityTotal> allTime = store.allTime(listenerId);
-        EntityTotal artist = byKey(allTime).get(new EntityTotal.Key(EntityKind.ARTIST, null, name));
-        if (artist == null) {
+        Optional<EntityTotal> found = store.artist(listenerId, name);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<EntityTotal> tracks = Rankings.ranked(allTime, EntityKind.TRACK).stream()
-                .filter(track -> name.equals(track.artist()))
-                .limit(limit)
-                .toList();
+        EntityTotal artist = found.get();
         List<Ranked> topTracks = new ArrayList<>();
-        for (EntityTotal track : tracks) {
+        for (EntityTotal track : Rankings.ranked(store.tracksOf(listenerId, name), EntityKind.TRACK)) {
+            if (topTracks.size() == limit) {
+                break;
+            }
             topTracks.add(ranked(topTracks.size() + 1, track, 0, track.firstPlay(), false));
         }
         return Optional.of(new ArtistFigures(
@@ -130,7 +136,7 @@ public class ListeningFigures {
         List<Discovery.ForgottenFavourite> forgotten = new ArrayList<>();
         for (int year = lastYear; year >= firstYear && forgotten.size() < limit; year--) {
             Instant yearEnds = LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            List<EntityTotal> top = Rankings.ranked(store.year(listenerId, year), EntityKind.ARTIST);
+            List<EntityTotal> top = Rankings.ranked(store.year(listenerId, year, EntityKind.ARTIST), EntityKind.ARTIST);
             for (int i = 0; i < Math.min(FAVOURITES_PER_YEAR, top.size()) && forgotten.size() < limit; i++) {
                 EntityTotal artist = top.get(i);
                 Instant lastPlay = everArtist.get(artist.key()).lastPlay();
@@ -147,7 +153,7 @@ public class ListeningFigures {
             HistoryPeriod period,
             List<EntityTotal> totals,
             Map<EntityTotal.Key, Integer> previousRanks,
-            Map<EntityTotal.Key, EntityTotal> allTime,
+            Map<EntityTotal.Key, Instant> firstPlays,
             int limit,
             PeriodFigures previous) {
         long plays = 0;
@@ -170,23 +176,22 @@ public class ListeningFigures {
                 artists.size(),
                 tracks.size(),
                 albums.size(),
-                top(artists, previousRanks, allTime, start, end, limit),
-                top(tracks, previousRanks, allTime, start, end, limit),
-                top(albums, previousRanks, allTime, start, end, limit),
+                top(artists, previousRanks, firstPlays, start, end, limit),
+                top(tracks, previousRanks, firstPlays, start, end, limit),
+                top(albums, previousRanks, firstPlays, start, end, limit),
                 previous);
     }
 
     private static List<Ranked> top(
             List<EntityTotal> ranked,
             Map<EntityTotal.Key, Integer> previousRanks,
-            Map<EntityTotal.Key, EntityTotal> allTime,
+            Map<EntityTotal.Key, Instant> firstPlays,
             Instant start,
             Instant end,
             int limit) {
         List<Ranked> top = new ArrayList<>();
         for (EntityTotal total : ranked.subList(0, Math.min(limit, ranked.size()))) {
-            EntityTotal ever = allTime.get(total.key());
-            Instant firstEver = ever == null ? null : ever.firstPlay();
+            Instant firstEver = firstPlays.get(total.key());
             boolean isNew = firstEver != null && within(firstEver, start, end) && start != null;
             top.add(ranked(top.size() + 1, total, previousRanks.getOrDefault(total.key(), 0), firstEver, isNew));
         }

@@ -2,24 +2,45 @@ package dev.earshot.figures;
 
 import dev.earshot.database.Database;
 import dev.earshot.database.SqlTime;
+import dev.earshot.history.Rollups;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-/** The database side of the figures: totals and hours of a listener's music over any stretch of time. */
+/**
+ * The database side of the figures: totals and hours of a listener's music over any stretch of time, read from
+ * the rollups (migration V5) where they line up with the stretch and from table {@code play} at its edges, so a
+ * year of a million-play history reads one year's rows plus a few hours of plays. A listener without rollups
+ * (plays from before V5 not yet built by {@code RollupBackfill}) is read from table {@code play} alone.
+ */
 @ApplicationScoped
 public class ListeningStore {
 
-    /** Before and after any stream Spotify can have recorded. */
+    /** Before and after any stream Spotify can have recorded; both are month boundaries. */
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+    private static final YearMonth FIRST_MONTH = YearMonth.of(1900, 1);
+    private static final YearMonth LAST_MONTH = YearMonth.of(9999, 1);
+
+    private static final String TOTALS = "SELECT kind, artist, name, plays, ms_played, first_play, last_play"
+            + " FROM listening_total WHERE listener_id = ? AND span = ? AND span_key >= ? AND span_key <= ?";
+
+    private static final String OF_ARTIST = "SELECT kind, artist, name, plays, ms_played, first_play, last_play"
+            + " FROM listening_total WHERE listener_id = ? AND span = 'all' AND kind = ?"
+            + " AND artist_prefix = LEFT(?, 200) AND artist = ?";
 
     private final Database database;
 
@@ -46,48 +67,287 @@ public class ListeningStore {
 
     /** Every track, artist and album streamed in [start, end), added up. */
     public List<EntityTotal> totals(String listenerId, Instant start, Instant end) {
-        return database.inTransaction(connection -> RawPlays.totals(connection, listenerId, start, end));
+        return database.inTransaction(connection -> totals(connection, listenerId, start, end));
     }
 
-    /** Every track, artist and album ever streamed, added up over the whole history. */
-    public List<EntityTotal> allTime(String listenerId) {
-        return totals(listenerId, EARLIEST, LATEST);
-    }
-
-    /** Every track, artist and album streamed in one calendar year of UTC. */
-    public List<EntityTotal> year(String listenerId, int year) {
-        return totals(
-                listenerId,
-                YearMonth.of(year, 1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                YearMonth.of(year + 1, 1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    }
-
-    /** One artist's plays per month of UTC, oldest first, months without plays left out. */
-    public List<MonthTotal> artistMonths(String listenerId, String artist) {
+    /** Every track, artist or album (by {@code kind}) ever streamed, added up over the whole history. */
+    public List<EntityTotal> allTime(String listenerId, EntityKind kind) {
         return database.inTransaction(connection -> {
-            TreeMap<YearMonth, long[]> months = new TreeMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT ended_at, ms_played FROM play"
-                    + " WHERE listener_id = ? AND kind = 'track' AND artist = ?")) {
-                select.setString(1, listenerId);
-                select.setString(2, artist);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        YearMonth month = YearMonth.from(SqlTime.read(rows, 1).atZone(ZoneOffset.UTC));
-                        long ms = rows.getLong(2);
-                        long[] cell = months.computeIfAbsent(month, any -> new long[2]);
-                        cell[0] += ms >= dev.earshot.history.PlayRow.PLAY_THRESHOLD_MS ? 1 : 0;
-                        cell[1] += ms;
-                    }
-                }
+            RollupState state = RollupState.of(connection, listenerId);
+            if (state.current()) {
+                return read(connection, listenerId, "all", 0, 0, kind);
             }
-            return months.entrySet().stream()
-                    .map(entry -> new MonthTotal(entry.getKey(), entry.getValue()[0], entry.getValue()[1]))
-                    .toList();
+            return only(kind, totals(connection, listenerId, EARLIEST, LATEST));
         });
     }
 
-    /** The hours of UTC in which tracks were streamed in [start, end), oldest first. */
+    /** Every track, artist or album (by {@code kind}) streamed in one calendar year of UTC. */
+    public List<EntityTotal> year(String listenerId, int year, EntityKind kind) {
+        return database.inTransaction(connection -> {
+            RollupState state = RollupState.of(connection, listenerId);
+            if (state.exists() && !state.lags(year)) {
+                return read(connection, listenerId, "year", year, year, kind);
+            }
+            return only(
+                    kind,
+                    totals(
+                            connection,
+                            listenerId,
+                            Rollups.startOf(YearMonth.of(year, 1)),
+                            Rollups.startOf(YearMonth.of(year + 1, 1))));
+        });
+    }
+
+    /** One artist's own line over all time, or empty when never streamed. */
+    public Optional<EntityTotal> artist(String listenerId, String name) {
+        return ofArtist(listenerId, name, EntityKind.ARTIST).stream().findFirst();
+    }
+
+    /** Every track of one artist, added up over all time. */
+    public List<EntityTotal> tracksOf(String listenerId, String artist) {
+        return ofArtist(listenerId, artist, EntityKind.TRACK);
+    }
+
+    /** The first play ever of each of {@code keys} that has one. */
+    public Map<EntityTotal.Key, Instant> firstPlays(String listenerId, Collection<EntityTotal.Key> keys) {
+        Map<EntityTotal.Key, Instant> first = new HashMap<>();
+        Map<String, List<EntityTotal.Key>> byArtist = new HashMap<>();
+        for (EntityTotal.Key key : keys) {
+            String artist = key.kind() == EntityKind.ARTIST ? key.name() : key.artist();
+            if (artist != null) {
+                byArtist.computeIfAbsent(artist, any -> new ArrayList<>()).add(key);
+            }
+        }
+        for (Map.Entry<String, List<EntityTotal.Key>> artist : byArtist.entrySet()) {
+            for (EntityKind kind : EntityKind.values()) {
+                List<EntityTotal.Key> wanted = artist.getValue().stream()
+                        .filter(key -> key.kind() == kind)
+                        .toList();
+                if (wanted.isEmpty()) {
+                    continue;
+                }
+                for (EntityTotal total : ofArtist(listenerId, artist.getKey(), kind)) {
+                    if (wanted.contains(total.key()) && total.firstPlay() != null) {
+                        first.put(total.key(), total.firstPlay());
+                    }
+                }
+            }
+        }
+        return first;
+    }
+
+    /** One artist's plays per month of UTC, oldest first, months without any stream left out. */
+    public List<MonthTotal> artistMonths(String listenerId, String artist) {
+        return database.inTransaction(connection -> {
+            if (!RollupState.of(connection, listenerId).exists()) {
+                return RawPlays.artistMonths(connection, listenerId, artist);
+            }
+            List<MonthTotal> months = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT span_key, plays, ms_played"
+                    + " FROM listening_total WHERE listener_id = ? AND span = 'month' AND kind = 'artist'"
+                    + " AND artist_prefix = LEFT(?, 200) AND artist = ? ORDER BY span_key")) {
+                select.setString(1, listenerId);
+                select.setString(2, artist);
+                select.setString(3, artist);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        int key = rows.getInt(1);
+                        months.add(
+                                new MonthTotal(YearMonth.of(key / 100, key % 100), rows.getLong(2), rows.getLong(3)));
+                    }
+                }
+            }
+            return months;
+        });
+    }
+
+    /**
+     * The hours of UTC in which tracks were streamed, oldest first: those starting in [start, end) — exactly the
+     * stretch when both are whole hours, as a viewer's days and periods are in all but a few time zones.
+     */
     public List<HourCell> hours(String listenerId, Instant start, Instant end) {
-        return database.inTransaction(connection -> RawPlays.hours(connection, listenerId, start, end));
+        return database.inTransaction(connection -> {
+            if (!RollupState.of(connection, listenerId).exists()) {
+                return RawPlays.hours(connection, listenerId, start, end);
+            }
+            List<HourCell> cells = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT epoch_hour, plays, ms_played"
+                    + " FROM listening_hour WHERE listener_id = ? AND epoch_hour >= ? AND epoch_hour < ?"
+                    + " ORDER BY listener_id, epoch_hour")) {
+                select.setString(1, listenerId);
+                select.setLong(2, -Math.floorDiv(-start.getEpochSecond(), HourCell.SECONDS_PER_HOUR));
+                select.setLong(3, -Math.floorDiv(-end.getEpochSecond(), HourCell.SECONDS_PER_HOUR));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        cells.add(new HourCell(rows.getLong(1), rows.getLong(2), rows.getLong(3)));
+                    }
+                }
+            }
+            return cells;
+        });
+    }
+
+    private List<EntityTotal> ofArtist(String listenerId, String artist, EntityKind kind) {
+        return database.inTransaction(connection -> {
+            if (!RollupState.of(connection, listenerId).current()) {
+                return only(kind, totals(connection, listenerId, EARLIEST, LATEST)).stream()
+                        .filter(total -> artist.equals(kind == EntityKind.ARTIST ? total.name() : total.artist()))
+                        .toList();
+            }
+            List<EntityTotal> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(OF_ARTIST)) {
+                select.setString(1, listenerId);
+                select.setString(2, kind.column);
+                select.setString(3, artist);
+                select.setString(4, artist);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(total(rows));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /*
+     * [start, end) as rollups plus edges: the core runs between the month boundaries of UTC nearest to start and to
+     * end, read as whole years where it can and as months elsewhere; the plays between each end and its boundary
+     * are then added (the period reaches beyond the boundary) or taken away (it stops short of it). A period of a
+     * viewer's local days lies within 14 hours of such boundaries, so its edges are a few hours of plays.
+     */
+    private static List<EntityTotal> totals(Connection connection, String listenerId, Instant start, Instant end)
+            throws SQLException {
+        RollupState state = RollupState.of(connection, listenerId);
+        YearMonth first = nearestMonth(start);
+        YearMonth last = nearestMonth(end);
+        if (!state.exists() || !first.isBefore(last)) {
+            return RawPlays.totals(connection, listenerId, start, end);
+        }
+        Map<EntityTotal.Key, EntityTotal> totals = new HashMap<>();
+        core(connection, listenerId, state, first, last, totals);
+        edge(connection, listenerId, start, Rollups.startOf(first), totals);
+        edge(connection, listenerId, Rollups.startOf(last), end, totals);
+        List<EntityTotal> list = new ArrayList<>(totals.size());
+        for (EntityTotal total : totals.values()) {
+            if (total.plays() != 0 || total.msPlayed() != 0) {
+                list.add(total);
+            }
+        }
+        return list;
+    }
+
+    /** Adds the plays of [from, to), or takes away those of [to, from) when the edge runs the other way. */
+    private static void edge(
+            Connection connection,
+            String listenerId,
+            Instant from,
+            Instant to,
+            Map<EntityTotal.Key, EntityTotal> totals)
+            throws SQLException {
+        if (from.isBefore(to)) {
+            for (EntityTotal total : RawPlays.totals(connection, listenerId, from, to)) {
+                RawPlays.add(totals, total);
+            }
+        } else if (to.isBefore(from)) {
+            for (EntityTotal total : RawPlays.totals(connection, listenerId, to, from)) {
+                EntityTotal known = totals.get(total.key());
+                if (known != null) {
+                    totals.put(total.key(), known.minus(total));
+                }
+            }
+        }
+    }
+
+    /** Months [first, last) from the rollups: all time, or whole years between leading and trailing months. */
+    private static void core(
+            Connection connection,
+            String listenerId,
+            RollupState state,
+            YearMonth first,
+            YearMonth last,
+            Map<EntityTotal.Key, EntityTotal> totals)
+            throws SQLException {
+        if (first.equals(FIRST_MONTH) && last.equals(LAST_MONTH) && state.current()) {
+            addAll(totals, read(connection, listenerId, "all", 0, 0, null));
+            return;
+        }
+        int firstYear = first.getMonthValue() == 1 ? first.getYear() : first.getYear() + 1;
+        int lastYear = last.getYear() - 1;
+        if (firstYear > lastYear || state.lagsWithin(firstYear, lastYear)) {
+            addAll(totals, months(connection, listenerId, first, last));
+            return;
+        }
+        addAll(totals, months(connection, listenerId, first, YearMonth.of(firstYear, 1)));
+        addAll(totals, read(connection, listenerId, "year", firstYear, lastYear, null));
+        addAll(totals, months(connection, listenerId, YearMonth.of(lastYear + 1, 1), last));
+    }
+
+    private static List<EntityTotal> months(Connection connection, String listenerId, YearMonth first, YearMonth last)
+            throws SQLException {
+        if (!first.isBefore(last)) {
+            return List.of();
+        }
+        return read(
+                connection, listenerId, "month", Rollups.monthKey(first), Rollups.monthKey(last.minusMonths(1)), null);
+    }
+
+    private static List<EntityTotal> read(
+            Connection connection, String listenerId, String span, int fromKey, int toKey, EntityKind kind)
+            throws SQLException {
+        List<EntityTotal> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(kind == null ? TOTALS : TOTALS + " AND kind = ?")) {
+            select.setString(1, listenerId);
+            select.setString(2, span);
+            select.setInt(3, fromKey);
+            select.setInt(4, toKey);
+            if (kind != null) {
+                select.setString(5, kind.column);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(total(rows));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static EntityTotal total(ResultSet rows) throws SQLException {
+        EntityKind kind = EntityKind.ofColumn(rows.getString(1));
+        return new EntityTotal(
+                kind,
+                kind == EntityKind.ARTIST ? null : rows.getString(2),
+                rows.getString(3),
+                rows.getLong(4),
+                rows.getLong(5),
+                SqlTime.read(rows, 6),
+                SqlTime.read(rows, 7));
+    }
+
+    private static void addAll(Map<EntityTotal.Key, EntityTotal> totals, List<EntityTotal> more) {
+        for (EntityTotal total : more) {
+            RawPlays.add(totals, total);
+        }
+    }
+
+    private static List<EntityTotal> only(EntityKind kind, List<EntityTotal> totals) {
+        return totals.stream().filter(total -> total.kind() == kind).toList();
+    }
+
+    /** The month boundary of UTC nearest to {@code instant}, named by the month it starts. */
+    static YearMonth nearestMonth(Instant instant) {
+        if (!instant.isAfter(EARLIEST)) {
+            return FIRST_MONTH;
+        }
+        if (!instant.isBefore(LATEST)) {
+            return LAST_MONTH;
+        }
+        YearMonth month = YearMonth.from(instant.atZone(ZoneOffset.UTC));
+        Instant start = Rollups.startOf(month);
+        Instant next = Rollups.startOf(month.plusMonths(1));
+        return instant.getEpochSecond() - start.getEpochSecond() <= next.getEpochSecond() - instant.getEpochSecond()
+                ? month
+                : month.plusMonths(1);
     }
 }

@@ -7,10 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Figures read straight from table {@code play}: exact for any stretch of time, and fast for short ones (a week,
@@ -76,8 +80,30 @@ final class RawPlays {
         }
         List<HourCell> cells = new ArrayList<>(hours.size());
         hours.forEach((hour, cell) -> cells.add(new HourCell(hour, cell[0], cell[1])));
-        cells.sort(java.util.Comparator.comparingLong(HourCell::epochHour));
+        cells.sort(Comparator.comparingLong(HourCell::epochHour));
         return cells;
+    }
+
+    /** One artist's plays per month of UTC, oldest first. */
+    static List<MonthTotal> artistMonths(Connection connection, String listenerId, String artist) throws SQLException {
+        TreeMap<YearMonth, long[]> months = new TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT ended_at, ms_played FROM play" + " WHERE listener_id = ? AND kind = 'track' AND artist = ?")) {
+            select.setString(1, listenerId);
+            select.setString(2, artist);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    YearMonth month = YearMonth.from(SqlTime.read(rows, 1).atZone(ZoneOffset.UTC));
+                    long ms = rows.getLong(2);
+                    long[] cell = months.computeIfAbsent(month, any -> new long[2]);
+                    cell[0] += ms >= PlayRow.PLAY_THRESHOLD_MS ? 1 : 0;
+                    cell[1] += ms;
+                }
+            }
+        }
+        return months.entrySet().stream()
+                .map(entry -> new MonthTotal(entry.getKey(), entry.getValue()[0], entry.getValue()[1]))
+                .toList();
     }
 
     static void add(Map<EntityTotal.Key, EntityTotal> totals, EntityTotal total) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -31,6 +32,9 @@ public class ExportImporter {
 
     /** The longest file name kept and shown (names come from the uploader). */
     private static final int MAX_NAME_CODE_POINTS = 300;
+
+    /** How far from a file's rows the twins it removes can lie: Account rows are to the minute. */
+    private static final Duration TWIN_REACH = Duration.ofMinutes(1);
 
     /** One uploaded file, already on disk in the scratch directory. */
     public record Upload(String name, Path file) {}
@@ -90,6 +94,7 @@ public class ExportImporter {
                 plays += outcome.counts().plays();
                 msPlayed += outcome.counts().msPlayed();
             }
+            catchUpRollups(listenerId);
             return new ImportReport(reports, plays, msPlayed);
         } finally {
             for (ZipFile zip : zips) {
@@ -99,6 +104,22 @@ public class ExportImporter {
                     LOG.debugf("Closing an uploaded zip failed: %s", e.getMessage());
                 }
             }
+        }
+    }
+
+    /*
+     * Each file rebuilt the months it touched; the years and all time are added up once, here. Should that fail,
+     * nothing is lost: the years stay marked as lagging, readers add up months instead, and the next write of
+     * this listener catches up.
+     */
+    private void catchUpRollups(String listenerId) {
+        try {
+            database.inTransaction(connection -> {
+                Rollups.catchUp(connection, listenerId);
+                return null;
+            });
+        } catch (DatabaseException e) {
+            LOG.warnf(e, "Adding up the imported years failed; the history pages add up months until the next write");
         }
     }
 
@@ -190,6 +211,14 @@ public class ExportImporter {
                     if (file.kind() == ExportFileKind.EXTENDED) {
                         written = ExtendedTwins.removeFor(
                                 connection, listenerId, importId, writer.earliest(), writer.latest(), written);
+                    }
+                    if (writer.earliest() != null) {
+                        // Twins removed lie within a minute of the file's rows (Account rows are to the minute).
+                        Rollups.rebuildMonthsOnly(
+                                connection,
+                                listenerId,
+                                writer.earliest().minus(TWIN_REACH),
+                                writer.latest().plus(TWIN_REACH));
                     }
                 } catch (BadExportFile e) {
                     throw new Refused(e.getMessage());

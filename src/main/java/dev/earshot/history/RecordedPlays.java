@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -34,10 +35,17 @@ class RecordedPlays {
     int storeRecorded(String listenerId, List<PlayRow> plays) {
         return database.inTransaction(connection -> {
             int stored = 0;
+            Instant earliest = null;
+            Instant latest = null;
             for (PlayRow play : plays) {
-                if (!hasImportedTwin(connection, listenerId, play)) {
-                    stored += insert(connection, listenerId, play);
+                if (!hasImportedTwin(connection, listenerId, play) && insert(connection, listenerId, play) > 0) {
+                    stored++;
+                    earliest = earliest == null || play.endedAt().isBefore(earliest) ? play.endedAt() : earliest;
+                    latest = latest == null || play.endedAt().isAfter(latest) ? play.endedAt() : latest;
                 }
+            }
+            if (stored > 0) {
+                Rollups.rebuild(connection, listenerId, earliest, latest);
             }
             return stored;
         });

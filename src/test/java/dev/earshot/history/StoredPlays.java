@@ -35,7 +35,7 @@ public final class StoredPlays {
     }
 
     /** An Account-data row: no URI, no album, minute precision. */
-    static PlayRow accountTrack(String endedAt, long msPlayed, String name, String artist) {
+    public static PlayRow accountTrack(String endedAt, long msPlayed, String name, String artist) {
         return new PlayRow(
                 Instant.parse(endedAt), msPlayed, PlayRow.Kind.TRACK, null, name, artist, null, PlayRow.Source.ACCOUNT);
     }
@@ -50,6 +50,19 @@ public final class StoredPlays {
     }
 
     public static void insert(String listenerId, List<PlayRow> rows) {
+        insertWithoutRollups(listenerId, rows);
+        // As every writer does: the rollups of the months these plays fall in, their years and all time.
+        List<Instant> ends = rows.stream().map(PlayRow::endedAt).sorted().toList();
+        if (!ends.isEmpty()) {
+            database().inTransaction(connection -> {
+                Rollups.rebuild(connection, listenerId, ends.get(0), ends.get(ends.size() - 1));
+                return null;
+            });
+        }
+    }
+
+    /** Plays as a listener stored them before rollups existed (the figures then read table play alone). */
+    public static void insertWithoutRollups(String listenerId, List<PlayRow> rows) {
         database().inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (PlayRow row : rows) {
@@ -105,7 +118,7 @@ public final class StoredPlays {
                 new PlayRow(playedAt, 200_000, PlayRow.Kind.TRACK, uri, name, "Artist", null, PlayRow.Source.RECORDED));
     }
 
-    static long count(String listenerId) {
+    public static long count(String listenerId) {
         return database().inTransaction(connection -> {
             try (PreparedStatement count =
                     connection.prepareStatement("SELECT COUNT(*) FROM play WHERE listener_id = ?")) {
@@ -118,7 +131,7 @@ public final class StoredPlays {
         });
     }
 
-    static Database database() {
+    public static Database database() {
         return Arc.container().instance(Database.class).get();
     }
 }
