@@ -208,7 +208,8 @@ class RecapPageTest {
         Matcher list = Pattern.compile("data-figure=\"" + name + "\">(.*?)</ol>", Pattern.DOTALL)
                 .matcher(page);
         assertTrue(list.find(), "no list " + name);
-        Matcher line = Pattern.compile("class=\"recap-name\">([^<]*)<").matcher(list.group(1));
+        Matcher line =
+                Pattern.compile("<bdi class=\"recap-name\">([^<]*)</bdi>").matcher(list.group(1));
         List<String> names = new java.util.ArrayList<>();
         while (line.find()) {
             names.add(line.group(1)
