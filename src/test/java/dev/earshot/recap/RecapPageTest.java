@@ -5,6 +5,7 @@ import static dev.earshot.testing.CookieNames.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,6 +195,37 @@ class RecapPageTest {
                 .statusCode(303)
                 .header("Location", endsWith(":" + RestAssured.port + "/"));
         given().redirects().follow(false).get("/recap.svg").then().statusCode(303);
+    }
+
+    @Test
+    void aFailingDatabaseIsA503PageThatSaysSoPlainly() {
+        // A real failure of the real database, not a mock: the share links' table goes missing for a moment.
+        rename("share_link", "share_link_away");
+        try {
+            signedIn()
+                    .get("/recap?year=2024")
+                    .then()
+                    .statusCode(503)
+                    .header("Cache-Control", containsString("no-store"))
+                    .body(containsString("Your recap is out of reach for now"))
+                    .body(containsString("Reference:"));
+            given().get("/share/" + "A".repeat(43))
+                    .then()
+                    .statusCode(503)
+                    .header("X-Robots-Tag", equalTo("noindex, nofollow"))
+                    .header("Cache-Control", equalTo("no-store"));
+        } finally {
+            rename("share_link_away", "share_link");
+        }
+        recap("year=2024");
+    }
+
+    private static void rename(String table, String to) {
+        StoredPlays.database().inTransaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                return statement.executeUpdate("ALTER TABLE " + table + " RENAME TO " + to);
+            }
+        });
     }
 
     /** The text of the element marked {@code data-figure="name"}. */
