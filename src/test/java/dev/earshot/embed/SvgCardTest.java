@@ -14,6 +14,7 @@ import dev.earshot.listening.NowPlaying.Kind;
 import dev.earshot.listening.NowPlaying.Status;
 import dev.earshot.listening.Play;
 import dev.earshot.listening.Track;
+import dev.earshot.testing.SvgDocuments;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.earshot.embed;
+package dev.earshot.testing;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-/** Parses rendered cards strictly, as an image proxy would: any malformed byte fails the test. */
+/** Parses rendered SVG (cards, charts) strictly, as an image proxy would: any malformed byte fails the test. */
 public final class SvgDocuments {
 
     private SvgDocuments() {}
@@ -59,7 +59,7 @@ public final class SvgDocuments {
                 .replace("\u2069", "");
     }
 
-    static Element byClass(Document document, String name, String cssClass) {
+    public static Element byClass(Document document, String name, String cssClass) {
         return elements(document, name).stream()
                 .filter(element ->
                         List.of(element.getAttribute("class").split(" ")).contains(cssClass))
