@@ -1,5 +1,6 @@
 package dev.earshot.recap;
 
+import dev.earshot.charts.Chart;
 import dev.earshot.figures.DayTotal;
 import dev.earshot.figures.Discovery;
 import dev.earshot.figures.PeriodFigures;
@@ -17,6 +18,7 @@ import java.util.Locale;
  * @param soFar the period has not ended yet
  * @param topDay the local day with the most listening, or null when nothing was played
  * @param topHour the hour of the day with the most plays (0–23), or -1 when there were none
+ * @param calendar minutes per day as a calendar heatmap, or null when the period is open-ended or over a year long
  */
 public record Recap(
         RecapPeriod period,
@@ -25,7 +27,8 @@ public record Recap(
         DayTotal topDay,
         int topHour,
         Discovery discovery,
-        Streaks streaks) {
+        Streaks streaks,
+        Chart calendar) {
 
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);

@@ -95,6 +95,10 @@ class RecapPageTest {
         assertTrue(page.contains("href=\"/recap?year=2025&amp;tz=UTC\""), "a link to the year after");
         assertTrue(page.contains("href=\"/recap.svg?year=2024&amp;tz=UTC\""), "the card to download");
         assertTrue(page.contains("Download card"), page);
+        assertTrue(
+                page.contains("<figure class=\"chart chart-figure\" id=\"recap-calendar\">"),
+                "every day, as a heatmap");
+        assertTrue(page.contains("Every day of 2024"), page);
     }
 
     @Test
@@ -165,6 +169,7 @@ class RecapPageTest {
         assertTrue(page.contains("Your 1 Mar 2024 – 2 Mar 2024"), page);
         assertEquals("25", figure(page, "minutes"));
         assertEquals("2 days", figure(page, "streak"));
+        assertFalse(recap("from=2024-03-01").contains("id=\"recap-calendar\""), "no calendar of an open-ended period");
     }
 
     @Test
