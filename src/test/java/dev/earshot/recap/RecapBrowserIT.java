@@ -56,6 +56,7 @@ class RecapBrowserIT {
         assertTrue(figure("top-hour").matches("Most often at \\d\\d:00"), figure("top-hour"));
         assertTrue(figure("streak").matches("\\d+ days?"), figure("streak"));
         screenshots();
+        measure();
 
         browser.open("/recap?year=" + YEAR);
         browser.driver()
@@ -78,6 +79,20 @@ class RecapBrowserIT {
         assertTrue(
                 browser.driver().findElements(By.cssSelector(".share-revoke")).isEmpty(), "no link left");
         assertEquals("This link does not work", signedOutVisitorSees(url, "h1"));
+    }
+
+    /** How long the server takes for the recap of the sample export, for the README (printed, not asserted). */
+    private static void measure() {
+        List<Long> millis = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            browser.open("/recap?year=" + YEAR);
+            Number server = browser.script("const n = performance.getEntriesByType('navigation')[0];"
+                    + " return n.responseEnd - n.requestStart;");
+            millis.add(Math.round(server.doubleValue()));
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.println("[RecapBrowserIT] GET /recap?year=" + YEAR + " on the sample export, 10 loads: median "
+                + sorted.get(sorted.size() / 2) + " ms, max " + sorted.get(sorted.size() - 1) + " ms " + millis);
     }
 
     private void importTheSampleExport() {
