@@ -24,6 +24,9 @@ public class ListeningFigures {
     /** How many top artists of each earlier year may become forgotten favourites. */
     static final int FAVOURITES_PER_YEAR = 10;
 
+    /** How deep the previous period is ranked: a line below this there counts as not in its top (previousRank 0). */
+    static final int PREVIOUS_RANKS = 100;
+
     private final ListeningStore store;
 
     ListeningFigures(ListeningStore store) {
@@ -38,21 +41,30 @@ public class ListeningFigures {
     /** The period's figures with top lists of up to {@code limit} lines, compared with the period before. */
     public PeriodFigures period(String listenerId, HistoryPeriod period, int limit) {
         HistoryPeriod previousPeriod = PreviousPeriod.of(period);
-        List<EntityTotal> previousTotals = previousPeriod == null
-                ? List.of()
-                : store.totals(listenerId, start(previousPeriod), end(previousPeriod));
-        List<EntityTotal> totals = store.totals(listenerId, start(period), end(period));
+        PeriodTotals previousTotals = previousPeriod == null
+                ? null
+                : store.periodTotals(
+                        listenerId, start(previousPeriod), end(previousPeriod), Math.max(limit, PREVIOUS_RANKS));
+        PeriodTotals totals = store.periodTotals(listenerId, start(period), end(period), limit);
         List<EntityTotal.Key> shown = new ArrayList<>();
-        for (List<EntityTotal> ranked : List.of(previousTotals, totals)) {
-            for (EntityKind kind : EntityKind.values()) {
-                Rankings.ranked(ranked, kind).stream().limit(limit).forEach(total -> shown.add(total.key()));
+        for (PeriodTotals some : java.util.Arrays.asList(previousTotals, totals)) {
+            if (some != null) {
+                for (List<EntityTotal> ranked : some.top().values()) {
+                    ranked.stream().limit(limit).forEach(total -> shown.add(total.key()));
+                }
             }
         }
         Map<EntityTotal.Key, Instant> firstPlays = store.firstPlays(listenerId, shown);
         PeriodFigures previous = previousPeriod == null
                 ? null
                 : figures(previousPeriod, previousTotals, Map.of(), firstPlays, limit, null);
-        return figures(period, totals, ranksOf(previousTotals), firstPlays, limit, previous);
+        return figures(
+                period,
+                totals,
+                previousTotals == null ? Map.of() : ranksOf(previousTotals),
+                firstPlays,
+                limit,
+                previous);
     }
 
     /** Listening per local day of the period, days without any left out. */
@@ -81,7 +93,7 @@ public class ListeningFigures {
         Instant start = start(period);
         Instant end = end(period);
         List<EntityTotal> allArtists = Rankings.ranked(store.allTime(listenerId, EntityKind.ARTIST), EntityKind.ARTIST);
-        Map<EntityTotal.Key, EntityTotal> inPeriod = byKey(store.totals(listenerId, start, end));
+        Map<EntityTotal.Key, EntityTotal> inPeriod = byKey(store.totals(listenerId, start, end, EntityKind.ARTIST));
         List<EntityTotal> firstHeard = new ArrayList<>();
         for (EntityTotal artist : allArtists) {
             if (within(artist.firstPlay(), start, end)) {
@@ -151,34 +163,23 @@ public class ListeningFigures {
 
     private static PeriodFigures figures(
             HistoryPeriod period,
-            List<EntityTotal> totals,
+            PeriodTotals totals,
             Map<EntityTotal.Key, Integer> previousRanks,
             Map<EntityTotal.Key, Instant> firstPlays,
             int limit,
             PeriodFigures previous) {
-        long plays = 0;
-        long ms = 0;
-        for (EntityTotal total : totals) {
-            if (total.kind() == EntityKind.TRACK) {
-                plays += total.plays();
-                ms += total.msPlayed();
-            }
-        }
         Instant start = period.start();
         Instant end = period.end();
-        List<EntityTotal> artists = Rankings.ranked(totals, EntityKind.ARTIST);
-        List<EntityTotal> tracks = Rankings.ranked(totals, EntityKind.TRACK);
-        List<EntityTotal> albums = Rankings.ranked(totals, EntityKind.ALBUM);
         return new PeriodFigures(
                 period,
-                plays,
-                ms,
-                artists.size(),
-                tracks.size(),
-                albums.size(),
-                top(artists, previousRanks, firstPlays, start, end, limit),
-                top(tracks, previousRanks, firstPlays, start, end, limit),
-                top(albums, previousRanks, firstPlays, start, end, limit),
+                totals.plays(),
+                totals.msPlayed(),
+                totals.distinct().get(EntityKind.ARTIST),
+                totals.distinct().get(EntityKind.TRACK),
+                totals.distinct().get(EntityKind.ALBUM),
+                top(totals.top().get(EntityKind.ARTIST), previousRanks, firstPlays, start, end, limit),
+                top(totals.top().get(EntityKind.TRACK), previousRanks, firstPlays, start, end, limit),
+                top(totals.top().get(EntityKind.ALBUM), previousRanks, firstPlays, start, end, limit),
                 previous);
     }
 
@@ -211,10 +212,10 @@ public class ListeningFigures {
                 isNew);
     }
 
-    private static Map<EntityTotal.Key, Integer> ranksOf(List<EntityTotal> totals) {
+    private static Map<EntityTotal.Key, Integer> ranksOf(PeriodTotals totals) {
         Map<EntityTotal.Key, Integer> ranks = new HashMap<>();
-        for (EntityKind kind : EntityKind.values()) {
-            ranks.putAll(Rankings.ranks(Rankings.ranked(totals, kind)));
+        for (List<EntityTotal> ranked : totals.top().values()) {
+            ranks.putAll(Rankings.ranks(ranked));
         }
         return ranks;
     }

@@ -67,17 +67,95 @@ public class ListeningStore {
 
     /** Every track, artist and album streamed in [start, end), added up. */
     public List<EntityTotal> totals(String listenerId, Instant start, Instant end) {
-        return database.inTransaction(connection -> totals(connection, listenerId, start, end));
+        return database.inTransaction(connection -> totals(connection, listenerId, start, end, null));
+    }
+
+    /** Every track, artist or album (by {@code kind}) streamed in [start, end), added up. */
+    public List<EntityTotal> totals(String listenerId, Instant start, Instant end, EntityKind kind) {
+        return database.inTransaction(connection -> totals(connection, listenerId, start, end, kind));
+    }
+
+    /**
+     * A period's totals with at least {@code depth} best lines of each kind. When the period is one month, one
+     * year or all time give or take its edges, the top lines and distinct counts come from the rank index of that
+     * one rollup, corrected for the few lines the edges touch; otherwise every total is added up.
+     */
+    PeriodTotals periodTotals(String listenerId, Instant start, Instant end, int depth) {
+        return database.inTransaction(connection -> {
+            RollupState state = RollupState.of(connection, listenerId);
+            YearMonth first = nearestMonth(start);
+            YearMonth last = nearestMonth(end);
+            RollupSpan span = state.usable() && first.isBefore(last) ? RollupSpan.covering(first, last) : null;
+            if (span == null) {
+                return PeriodTotals.of(totals(connection, listenerId, start, end, null));
+            }
+            Map<EntityTotal.Key, EntityTotal> delta = new HashMap<>();
+            signedEdge(connection, listenerId, start, Rollups.startOf(first), delta);
+            signedEdge(connection, listenerId, Rollups.startOf(last), end, delta);
+            long[] music = RollupReads.hourSums(connection, listenerId, Rollups.startOf(first), Rollups.startOf(last));
+            Map<EntityTotal.Key, EntityTotal> core = RollupReads.lines(connection, listenerId, span, delta.keySet());
+            Map<EntityKind, Long> distinct = new java.util.EnumMap<>(EntityKind.class);
+            Map<EntityKind, List<EntityTotal>> top = new java.util.EnumMap<>(EntityKind.class);
+            for (EntityKind kind : EntityKind.values()) {
+                long count = RollupReads.countPlayed(connection, listenerId, span, kind);
+                List<EntityTotal> lines = new ArrayList<>();
+                int touched = 0;
+                for (EntityTotal change : delta.values()) {
+                    if (change.kind() != kind) {
+                        continue;
+                    }
+                    touched++;
+                    EntityTotal before = core.get(change.key());
+                    EntityTotal after = before == null ? change : before.plus(change);
+                    boolean playedBefore = before != null && before.plays() > 0;
+                    count += (after.plays() > 0 ? 1 : 0) - (playedBefore ? 1 : 0);
+                    if (after.plays() > 0) {
+                        lines.add(after);
+                    }
+                    if (kind == EntityKind.TRACK) {
+                        music[0] += change.plays();
+                        music[1] += change.msPlayed();
+                    }
+                }
+                for (EntityTotal line : RollupReads.best(connection, listenerId, span, kind, depth + touched)) {
+                    if (!delta.containsKey(line.key())) {
+                        lines.add(line);
+                    }
+                }
+                lines.sort(Rankings.ORDER);
+                distinct.put(kind, count);
+                // Lines below the depth asked for may miss some between them: only the first ones are exact.
+                top.put(kind, List.copyOf(lines.subList(0, Math.min(depth, lines.size()))));
+            }
+            return new PeriodTotals(music[0], music[1], distinct, top);
+        });
+    }
+
+    /** Adds the lines of [from, to) to {@code delta}, or takes away those of [to, from). */
+    private static void signedEdge(
+            Connection connection, String listenerId, Instant from, Instant to, Map<EntityTotal.Key, EntityTotal> delta)
+            throws SQLException {
+        boolean add = from.isBefore(to);
+        if (from.equals(to)) {
+            return;
+        }
+        for (EntityTotal total : RawPlays.totals(connection, listenerId, add ? from : to, add ? to : from)) {
+            EntityTotal signed = add
+                    ? total
+                    : new EntityTotal(
+                            total.kind(), total.artist(), total.name(), -total.plays(), -total.msPlayed(), null, null);
+            delta.merge(signed.key(), signed, EntityTotal::plus);
+        }
     }
 
     /** Every track, artist or album (by {@code kind}) ever streamed, added up over the whole history. */
     public List<EntityTotal> allTime(String listenerId, EntityKind kind) {
         return database.inTransaction(connection -> {
             RollupState state = RollupState.of(connection, listenerId);
-            if (state.current()) {
+            if (state.usable()) {
                 return read(connection, listenerId, "all", 0, 0, kind);
             }
-            return only(kind, totals(connection, listenerId, EARLIEST, LATEST));
+            return totals(connection, listenerId, EARLIEST, LATEST, kind);
         });
     }
 
@@ -85,16 +163,15 @@ public class ListeningStore {
     public List<EntityTotal> year(String listenerId, int year, EntityKind kind) {
         return database.inTransaction(connection -> {
             RollupState state = RollupState.of(connection, listenerId);
-            if (state.exists() && !state.lags(year)) {
+            if (state.usable()) {
                 return read(connection, listenerId, "year", year, year, kind);
             }
-            return only(
-                    kind,
-                    totals(
-                            connection,
-                            listenerId,
-                            Rollups.startOf(YearMonth.of(year, 1)),
-                            Rollups.startOf(YearMonth.of(year + 1, 1))));
+            return totals(
+                    connection,
+                    listenerId,
+                    Rollups.startOf(YearMonth.of(year, 1)),
+                    Rollups.startOf(YearMonth.of(year + 1, 1)),
+                    kind);
         });
     }
 
@@ -139,7 +216,7 @@ public class ListeningStore {
     /** One artist's plays per month of UTC, oldest first, months without any stream left out. */
     public List<MonthTotal> artistMonths(String listenerId, String artist) {
         return database.inTransaction(connection -> {
-            if (!RollupState.of(connection, listenerId).exists()) {
+            if (!RollupState.of(connection, listenerId).usable()) {
                 return RawPlays.artistMonths(connection, listenerId, artist);
             }
             List<MonthTotal> months = new ArrayList<>();
@@ -167,7 +244,7 @@ public class ListeningStore {
      */
     public List<HourCell> hours(String listenerId, Instant start, Instant end) {
         return database.inTransaction(connection -> {
-            if (!RollupState.of(connection, listenerId).exists()) {
+            if (!RollupState.of(connection, listenerId).usable()) {
                 return RawPlays.hours(connection, listenerId, start, end);
             }
             List<HourCell> cells = new ArrayList<>();
@@ -189,8 +266,8 @@ public class ListeningStore {
 
     private List<EntityTotal> ofArtist(String listenerId, String artist, EntityKind kind) {
         return database.inTransaction(connection -> {
-            if (!RollupState.of(connection, listenerId).current()) {
-                return only(kind, totals(connection, listenerId, EARLIEST, LATEST)).stream()
+            if (!RollupState.of(connection, listenerId).usable()) {
+                return totals(connection, listenerId, EARLIEST, LATEST, kind).stream()
                         .filter(total -> artist.equals(kind == EntityKind.ARTIST ? total.name() : total.artist()))
                         .toList();
             }
@@ -202,7 +279,7 @@ public class ListeningStore {
                 select.setString(4, artist);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(total(rows));
+                        found.add(RollupReads.line(rows));
                     }
                 }
             }
@@ -216,21 +293,23 @@ public class ListeningStore {
      * are then added (the period reaches beyond the boundary) or taken away (it stops short of it). A period of a
      * viewer's local days lies within 14 hours of such boundaries, so its edges are a few hours of plays.
      */
-    private static List<EntityTotal> totals(Connection connection, String listenerId, Instant start, Instant end)
-            throws SQLException {
+    private static List<EntityTotal> totals(
+            Connection connection, String listenerId, Instant start, Instant end, EntityKind kind) throws SQLException {
         RollupState state = RollupState.of(connection, listenerId);
         YearMonth first = nearestMonth(start);
         YearMonth last = nearestMonth(end);
-        if (!state.exists() || !first.isBefore(last)) {
-            return RawPlays.totals(connection, listenerId, start, end);
+        if (!state.usable() || !first.isBefore(last)) {
+            return kind == null
+                    ? RawPlays.totals(connection, listenerId, start, end)
+                    : only(kind, RawPlays.totals(connection, listenerId, start, end));
         }
         Map<EntityTotal.Key, EntityTotal> totals = new HashMap<>();
-        core(connection, listenerId, state, first, last, totals);
+        core(connection, listenerId, first, last, kind, totals);
         edge(connection, listenerId, start, Rollups.startOf(first), totals);
         edge(connection, listenerId, Rollups.startOf(last), end, totals);
         List<EntityTotal> list = new ArrayList<>(totals.size());
         for (EntityTotal total : totals.values()) {
-            if (total.plays() != 0 || total.msPlayed() != 0) {
+            if ((kind == null || total.kind() == kind) && (total.plays() != 0 || total.msPlayed() != 0)) {
                 list.add(total);
             }
         }
@@ -263,33 +342,34 @@ public class ListeningStore {
     private static void core(
             Connection connection,
             String listenerId,
-            RollupState state,
             YearMonth first,
             YearMonth last,
+            EntityKind kind,
             Map<EntityTotal.Key, EntityTotal> totals)
             throws SQLException {
-        if (first.equals(FIRST_MONTH) && last.equals(LAST_MONTH) && state.current()) {
-            addAll(totals, read(connection, listenerId, "all", 0, 0, null));
+        if (first.equals(FIRST_MONTH) && last.equals(LAST_MONTH)) {
+            addAll(totals, read(connection, listenerId, "all", 0, 0, kind));
             return;
         }
         int firstYear = first.getMonthValue() == 1 ? first.getYear() : first.getYear() + 1;
         int lastYear = last.getYear() - 1;
-        if (firstYear > lastYear || state.lagsWithin(firstYear, lastYear)) {
-            addAll(totals, months(connection, listenerId, first, last));
+        if (firstYear > lastYear) {
+            addAll(totals, months(connection, listenerId, first, last, kind));
             return;
         }
-        addAll(totals, months(connection, listenerId, first, YearMonth.of(firstYear, 1)));
-        addAll(totals, read(connection, listenerId, "year", firstYear, lastYear, null));
-        addAll(totals, months(connection, listenerId, YearMonth.of(lastYear + 1, 1), last));
+        addAll(totals, months(connection, listenerId, first, YearMonth.of(firstYear, 1), kind));
+        addAll(totals, read(connection, listenerId, "year", firstYear, lastYear, kind));
+        addAll(totals, months(connection, listenerId, YearMonth.of(lastYear + 1, 1), last, kind));
     }
 
-    private static List<EntityTotal> months(Connection connection, String listenerId, YearMonth first, YearMonth last)
+    private static List<EntityTotal> months(
+            Connection connection, String listenerId, YearMonth first, YearMonth last, EntityKind kind)
             throws SQLException {
         if (!first.isBefore(last)) {
             return List.of();
         }
         return read(
-                connection, listenerId, "month", Rollups.monthKey(first), Rollups.monthKey(last.minusMonths(1)), null);
+                connection, listenerId, "month", Rollups.monthKey(first), Rollups.monthKey(last.minusMonths(1)), kind);
     }
 
     private static List<EntityTotal> read(
@@ -306,23 +386,11 @@ public class ListeningStore {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.add(total(rows));
+                    found.add(RollupReads.line(rows));
                 }
             }
         }
         return found;
-    }
-
-    private static EntityTotal total(ResultSet rows) throws SQLException {
-        EntityKind kind = EntityKind.ofColumn(rows.getString(1));
-        return new EntityTotal(
-                kind,
-                kind == EntityKind.ARTIST ? null : rows.getString(2),
-                rows.getString(3),
-                rows.getLong(4),
-                rows.getLong(5),
-                SqlTime.read(rows, 6),
-                SqlTime.read(rows, 7));
     }
 
     private static void addAll(Map<EntityTotal.Key, EntityTotal> totals, List<EntityTotal> more) {

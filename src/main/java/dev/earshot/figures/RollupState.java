@@ -6,37 +6,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Whether a listener's rollups exist, and which years' rows lag behind their months (an import still adding up):
- * readers then add up those months, or read table {@code play} when there are no rollups at all.
+ * Whether a listener's rollups can be read: they exist and no month of theirs waits to be rebuilt. Otherwise the
+ * figures read table {@code play} itself (right, but slower), until {@code history.RollupBuilder} is done.
  */
-record RollupState(boolean exists, int staleFromYear, int staleToYear) {
-
-    private static final RollupState NONE = new RollupState(false, 0, -1);
+record RollupState(boolean built, boolean dirty) {
 
     static RollupState of(Connection connection, String listenerId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT stale_from_year, stale_to_year FROM listening_rollup WHERE listener_id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT (SELECT COUNT(*) FROM listening_rollup WHERE listener_id = ?),"
+                        + " (SELECT COUNT(*) FROM listening_dirty WHERE listener_id = ?)")) {
             select.setString(1, listenerId);
+            select.setString(2, listenerId);
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return NONE;
-                }
-                int from = rows.getInt(1);
-                return rows.wasNull() ? new RollupState(true, 0, -1) : new RollupState(true, from, rows.getInt(2));
+                rows.next();
+                return new RollupState(rows.getLong(1) > 0, rows.getLong(2) > 0);
             }
         }
     }
 
-    /** Rollups exist and every year and all time is up to date. */
-    boolean current() {
-        return exists && staleFromYear > staleToYear;
-    }
-
-    boolean lags(int year) {
-        return year >= staleFromYear && year <= staleToYear;
-    }
-
-    boolean lagsWithin(int fromYear, int toYear) {
-        return staleFromYear <= staleToYear && staleFromYear <= toYear && staleToYear >= fromYear;
+    /** The rollups are there and up to date. */
+    boolean usable() {
+        return built && !dirty;
     }
 }

@@ -52,11 +52,13 @@ public class ExportImporter {
     private final Database database;
     private final ImportConfig limits;
     private final Clock clock;
+    private final RollupBuilder rollups;
 
-    ExportImporter(Database database, ImportConfig limits, Clock clock) {
+    ExportImporter(Database database, ImportConfig limits, Clock clock, RollupBuilder rollups) {
         this.database = database;
         this.limits = limits;
         this.clock = clock;
+        this.rollups = rollups;
     }
 
     public ImportReport importAll(String listenerId, List<Upload> uploads) {
@@ -94,7 +96,7 @@ public class ExportImporter {
                 plays += outcome.counts().plays();
                 msPlayed += outcome.counts().msPlayed();
             }
-            catchUpRollups(listenerId);
+            rollups.wake();
             return new ImportReport(reports, plays, msPlayed);
         } finally {
             for (ZipFile zip : zips) {
@@ -104,22 +106,6 @@ public class ExportImporter {
                     LOG.debugf("Closing an uploaded zip failed: %s", e.getMessage());
                 }
             }
-        }
-    }
-
-    /*
-     * Each file rebuilt the months it touched; the years and all time are added up once, here. Should that fail,
-     * nothing is lost: the years stay marked as lagging, readers add up months instead, and the next write of
-     * this listener catches up.
-     */
-    private void catchUpRollups(String listenerId) {
-        try {
-            database.inTransaction(connection -> {
-                Rollups.catchUp(connection, listenerId);
-                return null;
-            });
-        } catch (DatabaseException e) {
-            LOG.warnf(e, "Adding up the imported years failed; the history pages add up months until the next write");
         }
     }
 
@@ -214,7 +200,7 @@ public class ExportImporter {
                     }
                     if (writer.earliest() != null) {
                         // Twins removed lie within a minute of the file's rows (Account rows are to the minute).
-                        Rollups.rebuildMonthsOnly(
+                        Rollups.markDirty(
                                 connection,
                                 listenerId,
                                 writer.earliest().minus(TWIN_REACH),

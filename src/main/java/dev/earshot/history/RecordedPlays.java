@@ -26,13 +26,23 @@ class RecordedPlays {
             + " album, source, stream_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final Database database;
+    private final RollupBuilder rollups;
 
-    RecordedPlays(Database database) {
+    RecordedPlays(Database database, RollupBuilder rollups) {
         this.database = database;
+        this.rollups = rollups;
     }
 
     /** Stores the recorded plays of {@code listenerId}; answers how many were new. */
     int storeRecorded(String listenerId, List<PlayRow> plays) {
+        int stored = storeRecordedPlays(listenerId, plays);
+        if (stored > 0) {
+            rollups.wake();
+        }
+        return stored;
+    }
+
+    private int storeRecordedPlays(String listenerId, List<PlayRow> plays) {
         return database.inTransaction(connection -> {
             int stored = 0;
             Instant earliest = null;
@@ -45,7 +55,7 @@ class RecordedPlays {
                 }
             }
             if (stored > 0) {
-                Rollups.rebuild(connection, listenerId, earliest, latest);
+                Rollups.markDirty(connection, listenerId, earliest, latest);
             }
             return stored;
         });

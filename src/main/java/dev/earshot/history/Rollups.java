@@ -11,10 +11,10 @@ import java.time.ZoneOffset;
 
 /**
  * Keeps the rollups (tables {@code listening_total} and {@code listening_hour}, migration V5) in step with table
- * {@code play}: whoever writes plays rebuilds, in the same transaction, the months its plays fall in — totals per
- * track, artist and album, and listening per hour — then those months' years and all time. Rebuilding from the
- * plays rather than adding deltas keeps every write path simple (duplicates skipped by {@code play_once}, twins
- * removed, episodes moved on) and makes the rollups right again whatever went before.
+ * {@code play}: whoever writes plays marks the months they fall in as dirty, and {@link RollupBuilder} rebuilds those
+ * months — totals per track, artist and album, and listening per hour — then their years and all time. Rebuilding
+ * from the plays rather than adding deltas keeps every write path simple (duplicates skipped by {@code play_once},
+ * twins removed, episodes moved on) and makes the rollups right again whatever went before.
  */
 public final class Rollups {
 
@@ -62,47 +62,33 @@ public final class Rollups {
     private Rollups() {}
 
     /**
-     * Rebuilds everything plays written in [from, to] can have changed: their months (totals and hours), then the
-     * years of those months and all time. For the recorder and other small writes.
+     * Notes, in the writer's transaction, that the months of plays written in [from, to] changed: a row of its own,
+     * so a writer never waits for a rebuild in progress. {@link RollupBuilder} rebuilds them soon after.
      */
-    public static void rebuild(Connection connection, String listenerId, Instant from, Instant to) throws SQLException {
-        Stale stale = lock(connection, listenerId);
-        YearMonth first = month(from);
-        YearMonth last = month(to);
-        rebuildMonths(connection, listenerId, first, last);
-        int fromYear = Math.min(first.getYear(), stale.fromYear());
-        int toYear = Math.max(last.getYear(), stale.toYear());
-        rebuildYears(connection, listenerId, fromYear, toYear);
-    }
-
-    /**
-     * Rebuilds the months plays written in [from, to] fall in, and marks their years as lagging behind: an import
-     * writes file after file and brings years and all time up to date once, at its end ({@link #catchUp}).
-     */
-    static void rebuildMonthsOnly(Connection connection, String listenerId, Instant from, Instant to)
-            throws SQLException {
-        Stale stale = lock(connection, listenerId);
-        YearMonth first = month(from);
-        YearMonth last = month(to);
-        rebuildMonths(connection, listenerId, first, last);
+    static void markDirty(Connection connection, String listenerId, Instant from, Instant to) throws SQLException {
         try (PreparedStatement mark = connection.prepareStatement(
-                "UPDATE listening_rollup SET stale_from_year = ?, stale_to_year = ? WHERE listener_id = ?")) {
-            mark.setInt(1, Math.min(first.getYear(), stale.fromYear()));
-            mark.setInt(2, Math.max(last.getYear(), stale.toYear()));
-            mark.setString(3, listenerId);
+                "INSERT INTO listening_dirty (listener_id, from_month, to_month) VALUES (?, ?, ?)")) {
+            mark.setString(1, listenerId);
+            mark.setInt(2, monthKey(month(from)));
+            mark.setInt(3, monthKey(month(to)));
             mark.executeUpdate();
         }
     }
 
-    /** Brings the years marked as lagging, and all time, up to date with their months. */
-    static void catchUp(Connection connection, String listenerId) throws SQLException {
-        Stale stale = lock(connection, listenerId);
-        if (stale.any()) {
-            rebuildYears(connection, listenerId, stale.fromYear(), stale.toYear());
+    /**
+     * Rebuilds at once everything plays written in [from, to] can have changed: their months (totals and hours),
+     * then the years of those months and all time.
+     */
+    public static void rebuild(Connection connection, String listenerId, Instant from, Instant to) throws SQLException {
+        YearMonth first = month(from);
+        YearMonth last = month(to);
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            rebuildMonth(connection, listenerId, month);
         }
+        rebuildYears(connection, listenerId, first.getYear(), last.getYear());
     }
 
-    /** Rebuilds every rollup of the listener from their first play to their last (for listeners from before V5). */
+    /** Rebuilds every rollup of the listener from their first play to their last. */
     static void rebuildEverything(Connection connection, String listenerId) throws SQLException {
         Instant first;
         Instant last;
@@ -127,12 +113,18 @@ public final class Rollups {
     static void forget(Connection connection, String listenerId) throws SQLException {
         delete(connection, "DELETE FROM listening_total WHERE listener_id = ?", listenerId);
         delete(connection, "DELETE FROM listening_hour WHERE listener_id = ?", listenerId);
+        delete(connection, "DELETE FROM listening_dirty WHERE listener_id = ?", listenerId);
         delete(connection, "DELETE FROM listening_rollup WHERE listener_id = ?", listenerId);
     }
 
     /** The month of UTC an instant lies in. */
     static YearMonth month(Instant instant) {
         return YearMonth.from(instant.atZone(ZoneOffset.UTC));
+    }
+
+    /** The month a key names. */
+    static YearMonth monthOf(int key) {
+        return YearMonth.of(key / 100, key % 100);
     }
 
     /** How a month is keyed: 202503 for March 2025. */
@@ -147,67 +139,64 @@ public final class Rollups {
 
     /*
      * Takes the listener's rollup lock: the row is created on first use, then locked until this transaction ends,
-     * so two writers of one listener (the recorder and an import, or two replicas) rebuild one after the other.
+     * so two rebuilds of one listener (two replicas, or a test and the builder) run one after the other.
      */
-    private static Stale lock(Connection connection, String listenerId) throws SQLException {
+    private static void lock(Connection connection, String listenerId) throws SQLException {
         try (PreparedStatement create = connection.prepareStatement(
                 "INSERT INTO listening_rollup (listener_id) VALUES (?) ON CONFLICT DO NOTHING")) {
             create.setString(1, listenerId);
             create.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT stale_from_year, stale_to_year" + " FROM listening_rollup WHERE listener_id = ? FOR UPDATE")) {
+                "SELECT listener_id FROM listening_rollup WHERE listener_id = ? FOR UPDATE")) {
             select.setString(1, listenerId);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
-                int from = rows.getInt(1);
-                return rows.wasNull() ? Stale.NONE : new Stale(from, rows.getInt(2));
             }
         }
     }
 
-    private static void rebuildMonths(Connection connection, String listenerId, YearMonth first, YearMonth last)
-            throws SQLException {
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            int key = monthKey(month);
-            Instant start = startOf(month);
-            Instant end = startOf(month.plusMonths(1));
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM listening_total WHERE listener_id = ? AND span = 'month' AND span_key = ?")) {
-                delete.setString(1, listenerId);
-                delete.setInt(2, key);
-                delete.executeUpdate();
+    /** One month's totals and hours, from its plays. */
+    static void rebuildMonth(Connection connection, String listenerId, YearMonth month) throws SQLException {
+        lock(connection, listenerId);
+        int key = monthKey(month);
+        Instant start = startOf(month);
+        Instant end = startOf(month.plusMonths(1));
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM listening_total WHERE listener_id = ? AND span = 'month' AND span_key = ?")) {
+            delete.setString(1, listenerId);
+            delete.setInt(2, key);
+            delete.executeUpdate();
+        }
+        for (String insert : new String[] {MONTH_TRACKS, MONTH_ARTISTS, MONTH_ALBUMS}) {
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                statement.setString(1, listenerId);
+                statement.setInt(2, key);
+                statement.setString(3, listenerId);
+                statement.setObject(4, SqlTime.of(start));
+                statement.setObject(5, SqlTime.of(end));
+                statement.executeUpdate();
             }
-            for (String insert : new String[] {MONTH_TRACKS, MONTH_ARTISTS, MONTH_ALBUMS}) {
-                try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                    statement.setString(1, listenerId);
-                    statement.setInt(2, key);
-                    statement.setString(3, listenerId);
-                    statement.setObject(4, SqlTime.of(start));
-                    statement.setObject(5, SqlTime.of(end));
-                    statement.executeUpdate();
-                }
-            }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM listening_hour WHERE listener_id = ? AND epoch_hour >= ? AND epoch_hour < ?")) {
-                delete.setString(1, listenerId);
-                delete.setLong(2, start.getEpochSecond() / 3600);
-                delete.setLong(3, end.getEpochSecond() / 3600);
-                delete.executeUpdate();
-            }
-            try (PreparedStatement hours = connection.prepareStatement(MONTH_HOURS)) {
-                hours.setString(1, listenerId);
-                hours.setString(2, listenerId);
-                hours.setObject(3, SqlTime.of(start));
-                hours.setObject(4, SqlTime.of(end));
-                hours.executeUpdate();
-            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM listening_hour WHERE listener_id = ? AND epoch_hour >= ? AND epoch_hour < ?")) {
+            delete.setString(1, listenerId);
+            delete.setLong(2, start.getEpochSecond() / 3600);
+            delete.setLong(3, end.getEpochSecond() / 3600);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement hours = connection.prepareStatement(MONTH_HOURS)) {
+            hours.setString(1, listenerId);
+            hours.setString(2, listenerId);
+            hours.setObject(3, SqlTime.of(start));
+            hours.setObject(4, SqlTime.of(end));
+            hours.executeUpdate();
         }
     }
 
-    /** Years [fromYear, toYear] from their months, then all time from the years; clears the lagging mark. */
-    private static void rebuildYears(Connection connection, String listenerId, int fromYear, int toYear)
-            throws SQLException {
+    /** Years [fromYear, toYear] from their months, then all time from the years. */
+    static void rebuildYears(Connection connection, String listenerId, int fromYear, int toYear) throws SQLException {
+        lock(connection, listenerId);
         for (int year = fromYear; year <= toYear; year++) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM listening_total WHERE listener_id = ? AND span = 'year' AND span_key = ?")) {
@@ -219,11 +208,6 @@ public final class Rollups {
         }
         delete(connection, "DELETE FROM listening_total WHERE listener_id = ? AND span = 'all'", listenerId);
         sumUp(connection, listenerId, ALL, ALL_TIME, YEAR, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        try (PreparedStatement clear = connection.prepareStatement("UPDATE listening_rollup"
-                + " SET stale_from_year = NULL, stale_to_year = NULL WHERE listener_id = ?")) {
-            clear.setString(1, listenerId);
-            clear.executeUpdate();
-        }
     }
 
     private static void sumUp(
@@ -244,15 +228,6 @@ public final class Rollups {
         try (PreparedStatement delete = connection.prepareStatement(statement)) {
             delete.setString(1, listenerId);
             delete.executeUpdate();
-        }
-    }
-
-    /** Years whose rows lag behind their months; none when {@link #any()} is false. */
-    private record Stale(int fromYear, int toYear) {
-        static final Stale NONE = new Stale(Integer.MAX_VALUE, Integer.MIN_VALUE);
-
-        boolean any() {
-            return fromYear <= toYear;
         }
     }
 }

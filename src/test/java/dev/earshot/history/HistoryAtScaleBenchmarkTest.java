@@ -31,7 +31,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -53,12 +52,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "history.benchmark", matches = "true")
 class HistoryAtScaleBenchmarkTest {
 
-    static final int STREAMS = 1_000_000;
-    static final int TRACKS = 40_000;
-    static final int ARTISTS = 2_000;
-    static final int BATCH = 10_000;
-    static final Instant FIRST = Instant.parse("2020-01-01T00:00:00Z");
-    static final Instant LAST = Instant.parse("2025-01-01T00:00:00Z");
+    static final int STREAMS = MillionPlays.STREAMS;
 
     @Inject
     Database database;
@@ -111,48 +105,10 @@ class HistoryAtScaleBenchmarkTest {
     }
 
     private void insertAMillion() {
-        Random random = new Random(42);
-        long span = LAST.getEpochSecond() - FIRST.getEpochSecond();
-        long started = System.nanoTime();
-        for (int from = 0; from < STREAMS; from += BATCH) {
-            int first = from;
-            database.inTransaction(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(StoredPlays.INSERT)) {
-                    for (int i = first; i < first + BATCH; i++) {
-                        Instant endedAt = FIRST.plusSeconds(span * i / STREAMS);
-                        // Skewed towards the first tracks, as real listening is (a few favourites, a long tail).
-                        int track = (int) (TRACKS * Math.pow(random.nextDouble(), 3));
-                        boolean episode = random.nextInt(100) < 5;
-                        boolean account = !episode && random.nextInt(100) < 3;
-                        long ms = random.nextInt(100) < 25 ? random.nextInt(30_000) : 30_000 + random.nextInt(270_000);
-                        insert.setString(1, listener);
-                        insert.setObject(2, OffsetDateTime.ofInstant(endedAt, ZoneOffset.UTC));
-                        insert.setLong(3, ms);
-                        insert.setString(4, episode ? "episode" : "track");
-                        insert.setString(5, account ? null : (episode ? "spotify:episode:" : "spotify:track:") + track);
-                        insert.setString(6, (episode ? "Episode " : "Track ") + track);
-                        insert.setString(7, episode ? "Show " + track % 50 : "Artist " + track % ARTISTS);
-                        insert.setString(8, "Album " + track / 10);
-                        insert.setString(9, account ? "account" : "extended");
-                        insert.setString(10, "bench|" + i);
-                        insert.addBatch();
-                    }
-                    return insert.executeBatch();
-                }
-            });
-        }
-        long ms = millisSince(started);
-        if (TestDatabase.postgresql()) {
-            // What autovacuum does after a large import; without it the planner still believes the table empty.
-            database.inTransaction(connection -> {
-                try (PreparedStatement analyze = connection.prepareStatement("ANALYZE play")) {
-                    return analyze.execute();
-                }
-            });
-        }
+        long ms = MillionPlays.insert(database, listener);
         note(
                 "insert: %,d streams in %,d ms (%,d rows/s, JDBC batches of %,d)",
-                STREAMS, ms, STREAMS * 1000L / ms, BATCH);
+                MillionPlays.STREAMS, ms, MillionPlays.STREAMS * 1000L / ms, MillionPlays.BATCH);
     }
 
     private void explain(HistoryPeriod period) {

@@ -65,6 +65,9 @@ class RecorderTest {
     Database database;
 
     @Inject
+    RollupBuilder rollupBuilder;
+
+    @Inject
     HeldTokens heldTokens;
 
     @Inject
@@ -154,7 +157,7 @@ class RecorderTest {
         // A new process: fresh objects that know nothing but what the database holds, and a lease holder of its own.
         Recorder restarted = new Recorder(
                 new RecordingStore(database),
-                new RecordedPlays(database),
+                new RecordedPlays(database, rollupBuilder),
                 recentPlays,
                 heldTokens,
                 owner,

@@ -15,14 +15,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Plays stored before rollups existed get their rollups built once, and forgetting a listener removes them. */
+/**
+ * The builder brings rollups up to date in the background: plays stored before rollups existed get theirs built
+ * once, recorded plays are rebuilt after the recorder's round, and forgetting a listener removes them all.
+ */
 @QuarkusTest
 @WithTestResource(WireMockSpotify.class)
 @Tag("database")
-class RollupBackfillTest {
+class RollupBuilderTest {
 
     @Inject
-    RollupBackfill backfill;
+    RollupBuilder builder;
+
+    @Inject
+    RecordedPlays recordedPlays;
 
     @Inject
     ListenerHistoryEraser eraser;
@@ -40,18 +46,41 @@ class RollupBackfillTest {
                         StoredPlays.track("2024-08-01T10:00:00Z", 200_000, "spotify:track:b", "Two", "Band")));
         assertEquals(0, rows("listening_total", listener));
 
-        assertTrue(backfill.backfill() >= 1);
+        assertTrue(builder.markListenersWithoutRollups() >= 1);
+        builder.round();
         // Two months and two years of one track, artist and album each (12 rows), all time: 2 tracks, 1 artist, 2
         // albums.
         assertEquals(17, rows("listening_total", listener));
         assertEquals(2, rows("listening_hour", listener));
-        backfill.backfill();
-        assertEquals(17, rows("listening_total", listener), "built once, not twice");
+        assertEquals(0, builder.markListenersWithoutRollups() - builder.markListenersWithoutRollups());
+        assertEquals(0, rows("listening_dirty", listener), "marked once, not again");
+        assertEquals(17, rows("listening_total", listener));
 
         eraser.forget(listener);
         assertEquals(0, rows("listening_total", listener));
         assertEquals(0, rows("listening_hour", listener));
         assertEquals(0, rows("listening_rollup", listener));
+    }
+
+    @Test
+    void recordedPlaysAreMarkedAndRebuiltAfterTheRound() {
+        String listener = "builder-" + UUID.randomUUID();
+        recordedPlays.storeRecorded(
+                listener,
+                List.of(new PlayRow(
+                        java.time.Instant.parse("2025-04-02T08:00:00Z"),
+                        200_000,
+                        PlayRow.Kind.TRACK,
+                        "spotify:track:r",
+                        "Recorded",
+                        "Band",
+                        "Album",
+                        PlayRow.Source.RECORDED)));
+        // The recorder's transaction marked the month and woke the builder; this round finishes what is left.
+        builder.round();
+        assertEquals(0, rows("listening_dirty", listener));
+        // The month, the year and all time of one track, one artist and one album.
+        assertEquals(9, rows("listening_total", listener));
     }
 
     private long rows(String table, String listener) {

@@ -1,0 +1,151 @@
+package dev.earshot.figures;
+
+import dev.earshot.database.SqlTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads of one rollup span through its indexes: its best lines, how many were played, the lines of given keys. */
+final class RollupReads {
+
+    private static final String COLUMNS = "kind, artist, name, plays, ms_played, first_play, last_play";
+
+    /*
+     * listening_total_by_rank hands the lines over best first, so only the first few are read. The ORDER BY names
+     * the index's leading columns too: only then does H2 see that the index already gives the order. WITH TIES
+     * keeps every line as good as the last one asked for, so ties are broken by name in Java, the same on both.
+     */
+    private static final String BEST = "SELECT " + COLUMNS + " FROM listening_total"
+            + " WHERE listener_id = ? AND span = ? AND span_key = ? AND kind = ? AND plays > 0"
+            + " ORDER BY listener_id, span, span_key, kind, plays DESC, ms_played DESC FETCH FIRST ? ROWS WITH TIES";
+
+    private static final String PLAYED = "SELECT COUNT(*) FROM listening_total"
+            + " WHERE listener_id = ? AND span = ? AND span_key = ? AND kind = ? AND plays > 0";
+
+    private static final String OF_ARTIST = "SELECT " + COLUMNS + " FROM listening_total"
+            + " WHERE listener_id = ? AND span = ? AND artist_prefix = LEFT(?, 200) AND span_key = ? AND artist = ?";
+
+    private static final String WITHOUT_ARTIST = "SELECT " + COLUMNS + " FROM listening_total"
+            + " WHERE listener_id = ? AND span = ? AND artist_prefix IS NULL AND span_key = ?";
+
+    private RollupReads() {}
+
+    /** The best {@code count} played lines of {@code kind} in the span (more when the last ones tie). */
+    static List<EntityTotal> best(Connection connection, String listenerId, RollupSpan span, EntityKind kind, int count)
+            throws SQLException {
+        List<EntityTotal> best = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(BEST)) {
+            select.setString(1, listenerId);
+            select.setString(2, span.span());
+            select.setInt(3, span.key());
+            select.setString(4, kind.column);
+            select.setInt(5, Math.max(1, count));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    best.add(line(rows));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How many lines of {@code kind} were played (30 s or more) in the span. */
+    static long countPlayed(Connection connection, String listenerId, RollupSpan span, EntityKind kind)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(PLAYED)) {
+            select.setString(1, listenerId);
+            select.setString(2, span.span());
+            select.setInt(3, span.key());
+            select.setString(4, kind.column);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The span's lines of the given keys, found by their artist. */
+    static Map<EntityTotal.Key, EntityTotal> lines(
+            Connection connection, String listenerId, RollupSpan span, Collection<EntityTotal.Key> keys)
+            throws SQLException {
+        Map<EntityTotal.Key, EntityTotal> found = new HashMap<>();
+        Map<String, Boolean> artists = new HashMap<>();
+        boolean withoutArtist = false;
+        for (EntityTotal.Key key : keys) {
+            String artist = key.kind() == EntityKind.ARTIST ? key.name() : key.artist();
+            if (artist == null) {
+                withoutArtist = true;
+            } else {
+                artists.put(artist, true);
+            }
+        }
+        for (String artist : artists.keySet()) {
+            try (PreparedStatement select = connection.prepareStatement(OF_ARTIST)) {
+                select.setString(1, listenerId);
+                select.setString(2, span.span());
+                select.setString(3, artist);
+                select.setInt(4, span.key());
+                select.setString(5, artist);
+                collect(select, keys, found);
+            }
+        }
+        if (withoutArtist) {
+            try (PreparedStatement select = connection.prepareStatement(WITHOUT_ARTIST)) {
+                select.setString(1, listenerId);
+                select.setString(2, span.span());
+                select.setInt(3, span.key());
+                collect(select, keys, found);
+            }
+        }
+        return found;
+    }
+
+    /** Plays and listening time of the hours [start, end) of UTC, both whole hours. */
+    static long[] hourSums(Connection connection, String listenerId, Instant start, Instant end) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(plays), 0),"
+                + " COALESCE(SUM(ms_played), 0) FROM listening_hour"
+                + " WHERE listener_id = ? AND epoch_hour >= ? AND epoch_hour < ?")) {
+            select.setString(1, listenerId);
+            select.setLong(2, HourCell.epochHourOf(start));
+            select.setLong(3, HourCell.epochHourOf(end));
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        }
+    }
+
+    private static void collect(
+            PreparedStatement select, Collection<EntityTotal.Key> keys, Map<EntityTotal.Key, EntityTotal> found)
+            throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                EntityTotal line = line(rows);
+                if (keys.contains(line.key())) {
+                    found.put(line.key(), line);
+                }
+            }
+        }
+    }
+
+    /** A rollup line as a total; an artist's own line carries no artist, as everywhere in the figures. */
+    static EntityTotal line(ResultSet rows) throws SQLException {
+        EntityKind kind = EntityKind.ofColumn(rows.getString(1));
+        return new EntityTotal(
+                kind,
+                kind == EntityKind.ARTIST ? null : rows.getString(2),
+                Objects.requireNonNull(rows.getString(3)),
+                rows.getLong(4),
+                rows.getLong(5),
+                SqlTime.read(rows, 6),
+                SqlTime.read(rows, 7));
+    }
+}
