@@ -1,12 +1,12 @@
 package dev.earshot.embed;
 
 /**
- * Third-party names made safe for the SVG card (S22): only characters XML 1.0 allows, shortened to
+ * Third-party names made safe for the SVG cards (S22) — the README card and the recap's card: only characters XML 1.0 allows, shortened to
  * fit a width by whole code points (an emoji is never cut in half), then escaped.
  */
-final class SvgText {
+public final class SvgText {
 
-    static final String ELLIPSIS = "\u2026";
+    public static final String ELLIPSIS = "\u2026";
 
     /** Bounds the output even for names made of thousands of zero-width marks. */
     static final int MAX_CODE_POINTS = 200;
@@ -24,7 +24,7 @@ final class SvgText {
      * {@code text} with what XML 1.0 forbids or discourages removed (control characters, lone
      * surrogates, U+FFFE, U+FFFF) and line breaks and tabs turned into spaces: a card line is one line.
      */
-    static String clean(String text) {
+    public static String clean(String text) {
         if (text == null) {
             return "";
         }
@@ -40,7 +40,7 @@ final class SvgText {
     }
 
     /** {@code text} cut to about {@code ems} wide (and {@link #MAX_CODE_POINTS}), with an ellipsis when cut. */
-    static String fit(String text, double ems) {
+    public static String fit(String text, double ems) {
         double used = 0;
         int count = 0;
         int cut = 0;
@@ -61,12 +61,12 @@ final class SvgText {
     }
 
     /** Whether {@code text} fits in about {@code ems} uncut. */
-    static boolean fits(String text, double ems) {
+    public static boolean fits(String text, double ems) {
         return fit(text, ems).equals(text);
     }
 
     /** Escaped for XML text and for attribute values in either kind of quotes. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);
@@ -86,7 +86,7 @@ final class SvgText {
      * A name cleaned, fitted and escaped, inside a first-strong isolate: a right-to-left name reads
      * right to left, and its own direction marks (even an unmatched U+202E) end with it.
      */
-    static String name(String text, double ems) {
+    public static String name(String text, double ems) {
         return "&#x2068;" + escape(fit(clean(text), ems)) + "&#x2069;";
     }
 

@@ -33,6 +33,7 @@ public class ListenerHistoryEraser {
             // The recording state first: a recorder round that reads it after this commit finds nobody to poll.
             delete(connection, "DELETE FROM recording WHERE listener_id = ?", listenerId);
             delete(connection, "DELETE FROM history_import WHERE listener_id = ?", listenerId);
+            delete(connection, "DELETE FROM share_link WHERE listener_id = ?", listenerId);
             Rollups.forget(connection, listenerId);
             long streams = delete(connection, "DELETE FROM play WHERE listener_id = ?", listenerId);
             return new Forgotten(streams);

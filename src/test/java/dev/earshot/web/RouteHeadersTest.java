@@ -64,6 +64,8 @@ class RouteHeadersTest {
         EMBED,
         /** The owner's SVG card: its own strict policy, cookie-free (S19). */
         SVG,
+        /** What a share link shows (S29): unlisted, never stored, cookie-free even for a visitor who has one. */
+        SHARED,
         /** The demo sandbox, off in this profile: it answers nothing, but still with the base headers. */
         DEMO_OFF,
         /** Static files and operations endpoints: base headers. */
@@ -76,12 +78,15 @@ class RouteHeadersTest {
     private String session;
     /** A listener of its own: signing out everywhere ends every session of its listener. */
     private String everywhereSession;
+    /** A listener of its own for the recap's card: it must answer the card, not a sign-in redirect. */
+    private String recapSession;
 
     @BeforeEach
     void signIn() {
         spotify.resetWithSampleListener();
         session = Sessions.sealed(Sessions.valid("access-routes", "refresh-routes"));
         everywhereSession = Sessions.sealed(Sessions.valid("access-everywhere", "refresh-everywhere"));
+        recapSession = Sessions.sealed(Sessions.valid("access-recap", "refresh-recap"));
     }
 
     private List<Route> routes() {
@@ -153,6 +158,54 @@ class RouteHeadersTest {
                                 .header("Sec-Fetch-Site", "same-origin")
                                 .post("/history/forget")),
                 new Route("GET /api/now-playing", Kind.PUBLIC_JSON, r -> r.get("/api/now-playing")),
+                new Route(
+                        "GET /recap",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/recap?year=2024")),
+                new Route(
+                        "GET /recap.svg",
+                        Kind.SVG,
+                        r -> r.cookie(CookieNames.SESSION, recapSession).get("/recap.svg?year=2024")),
+                new Route(
+                        "POST /share",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .formParam("kind", "recap")
+                                .post("/share")),
+                new Route(
+                        "POST /share/revoke",
+                        Kind.PAGE,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .formParam("handle", "00000000-1")
+                                .post("/share/revoke")),
+                new Route(
+                        "GET /share/{id}",
+                        Kind.SHARED,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/share/" + "A".repeat(43))),
+                new Route(
+                        "GET /share/{id}/card.svg",
+                        Kind.SHARED,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/share/" + "A".repeat(43) + "/card.svg")),
+                new Route(
+                        "GET /api/me/shares",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session).get("/api/me/shares")),
+                new Route(
+                        "POST /api/me/shares",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .contentType("application/json")
+                                .body("{\"kind\":\"recap\"}")
+                                .post("/api/me/shares")),
+                new Route(
+                        "DELETE /api/me/shares/{handle}",
+                        Kind.PERSONAL_JSON,
+                        r -> r.cookie(CookieNames.SESSION, session)
+                                .header("Sec-Fetch-Site", "same-origin")
+                                .delete("/api/me/shares/00000000-1")),
                 new Route(
                         "GET /history/import",
                         Kind.PAGE,
@@ -280,6 +333,11 @@ class RouteHeadersTest {
                     assertEquals(SVG_POLICY, response.header("Content-Security-Policy"), "S19 on " + where);
                     assertTrue(
                             response.contentType().startsWith("image/svg+xml"), where + ": " + response.contentType());
+                    assertCookieFree(response, where);
+                }
+                case SHARED -> {
+                    assertPersonalPage(response, where);
+                    assertEquals("noindex, nofollow", response.header("X-Robots-Tag"), "S29 on " + where);
                     assertCookieFree(response, where);
                 }
                 case DEMO_OFF -> assertEquals(404, response.statusCode(), where);
