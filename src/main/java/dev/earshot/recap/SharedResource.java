@@ -1,6 +1,7 @@
 package dev.earshot.recap;
 
 import dev.earshot.database.DatabaseException;
+import dev.earshot.historypages.HistoryPage;
 import dev.earshot.web.ErrorPage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -22,10 +23,12 @@ public class SharedResource {
 
     private final RecapFigures recaps;
     private final ShareLinks shareLinks;
+    private final HistoryPage historyPage;
 
-    SharedResource(RecapFigures recaps, ShareLinks shareLinks) {
+    SharedResource(RecapFigures recaps, ShareLinks shareLinks, HistoryPage historyPage) {
         this.recaps = recaps;
         this.shareLinks = shareLinks;
+        this.historyPage = historyPage;
     }
 
     @GET
@@ -38,8 +41,12 @@ public class SharedResource {
                 return notFound();
             }
             ShareLinks.Opened shown = opened.get();
-            // A history link shows the recap of its period until historypages' shared view is wired in here
-            // (HistoryPage.renderShared(listenerId, period), at the merge).
+            if (shown.kind() == ShareKind.HISTORY) {
+                return unlisted(Response.ok(
+                        historyPage.renderShared(
+                                shown.listenerId(), shown.period().period()),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
+            }
             Recap recap = recaps.of(shown.listenerId(), shown.period());
             return unlisted(RecapPage.of(RecapView.shared(recap, id)));
         } catch (DatabaseException e) {

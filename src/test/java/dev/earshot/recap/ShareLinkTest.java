@@ -310,10 +310,16 @@ class ShareLinkTest {
         String handle = made.jsonPath().getString("link.handle");
         assertTrue(handle.matches("[0-9a-f]{8}-[0-9]+"), handle);
         assertFalse(handle.contains(id));
-        // Until historypages' shared view is wired in, a history link shows the recap of its period.
-        String page =
-                given().get("/share/" + id).then().statusCode(200).extract().asString();
-        assertTrue(page.contains("A listener&#39;s 1 Apr 2024 – 30 Apr 2024 on Earshot"), page);
+        // A history link shows the history page of its period, read-only: no picker, no way into the app.
+        Response shared = given().cookie(SESSION, cookie).get("/share/" + id);
+        assertEquals(200, shared.statusCode());
+        assertNull(shared.header("Set-Cookie"), "a share link sets no cookie");
+        assertTrue(shared.header("X-Robots-Tag").contains("noindex"));
+        String page = shared.asString();
+        assertTrue(page.contains("Shared from Earshot"), page);
+        assertTrue(page.contains("<meta name=\"robots\" content=\"noindex"), page);
+        assertFalse(page.contains("/history/artist"), "artist names are plain text on a shared page");
+        assertFalse(page.contains("timezone.js"), "a shared page sets no time-zone cookie");
         assertEquals("history", handles(cookie).get(0).get("kind"));
         signedIn(cookie)
                 .header("Sec-Fetch-Site", "same-origin")
