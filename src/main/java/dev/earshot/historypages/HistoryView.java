@@ -38,4 +38,15 @@ public record HistoryView(
         String topHour,
         String newArtists,
         List<TopLine> firstHeard,
-        List<ForgottenLine> forgotten) {}
+        List<ForgottenLine> forgotten) {
+
+    /** The period's first day for the share form ({@code YYYY-MM-DD}), empty for "since the first play". */
+    public String shareFrom() {
+        return choice.period().from() == null ? "" : choice.period().from().toString();
+    }
+
+    /** The first day after the period for the share form, empty for "up to now". */
+    public String shareTo() {
+        return choice.period().to() == null ? "" : choice.period().to().toString();
+    }
+}

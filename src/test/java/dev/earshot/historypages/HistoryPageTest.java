@@ -451,6 +451,22 @@ class HistoryPageTest {
     }
 
     @Test
+    void thePageOffersAShareLinkOfItsOwnPeriod() {
+        twoYears();
+        String html = given().cookie(SESSION, cookie)
+                .get("/history?year=2024&tz=Europe/Berlin")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(html.contains("<form class=\"share-form\" method=\"post\" action=\"/share\">"), html);
+        assertTrue(html.contains("name=\"kind\" value=\"history\""));
+        assertTrue(html.contains("name=\"from\" value=\"2024-01-01\""));
+        assertTrue(html.contains("name=\"to\" value=\"2025-01-01\""));
+        assertTrue(html.contains("name=\"tz\" value=\"Europe/Berlin\""));
+    }
+
+    @Test
     void aSharedPageIsReadOnlyAndNotIndexed() {
         twoYears();
 
@@ -467,6 +483,7 @@ class HistoryPageTest {
         assertFalse(html.contains("/dashboard"));
         assertFalse(html.contains("/history/import"));
         assertFalse(html.contains("timezone.js"));
+        assertFalse(html.contains("action=\"/share"), "a shared page offers no sharing of its own");
         assertFalse(html.contains("Ada Listener"));
         assertEquals(-1, html.indexOf("class=\"profile\""));
     }
