@@ -4,6 +4,7 @@ import dev.earshot.auth.SessionGuard;
 import dev.earshot.auth.SessionLookup;
 import dev.earshot.database.DatabaseException;
 import dev.earshot.history.BadHistoryQuery;
+import dev.earshot.historypages.ViewerZone;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -47,7 +48,7 @@ public class RecapCardResource {
         }
         RecapPeriod period;
         try {
-            period = RecapPeriod.parse(year, from, to, timeZone, RecapPeriod.cookieZone(headers), clock);
+            period = RecapPeriod.parse(year, from, to, ViewerZone.of(timeZone, headers), clock);
         } catch (BadHistoryQuery problem) {
             return RecapResource.badRequest(problem);
         }

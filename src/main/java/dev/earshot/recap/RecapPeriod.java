@@ -1,34 +1,25 @@
 package dev.earshot.recap;
 
-import dev.earshot.auth.RequestCookies;
 import dev.earshot.history.BadHistoryQuery;
 import dev.earshot.history.HistoryPeriod;
-import jakarta.ws.rs.core.HttpHeaders;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The period a recap covers: a calendar year ({@code year=2025}) or any days ({@code from}/{@code to}), in the
- * viewer's time zone — the {@code tz} parameter, else the {@code earshot_tz} cookie the history page sets, else UTC.
- * Written here, independent of {@code historypages}, because that package had not landed its parser when the recap
- * was built.
+ * viewer's time zone, as {@code historypages.ViewerZone} chooses it for every page (the {@code tz} parameter, else
+ * the {@code earshot_tz} cookie the history page sets, else UTC).
  *
  * @param year the calendar year when the period is exactly one, else null
  */
 public record RecapPeriod(HistoryPeriod period, Integer year) {
-
-    /** The cookie the history page's {@code js/timezone.js} sets to the browser's IANA zone. */
-    public static final String TIME_ZONE_COOKIE = "earshot_tz";
 
     /** Longer than every IANA zone name; a bound for the stored column and for what a URL may carry. */
     static final int MAX_TIME_ZONE_LENGTH = 64;
@@ -40,9 +31,7 @@ public record RecapPeriod(HistoryPeriod period, Integer year) {
      * The period the query asks for; no {@code year}, {@code from} or {@code to} means the current year in the
      * viewer's zone. A year together with dates, or anything malformed, is a {@link BadHistoryQuery}.
      */
-    public static RecapPeriod parse(
-            String year, String from, String to, String timeZone, String cookieZone, Clock clock) {
-        String zoneName = present(timeZone) ? timeZone : cookieZoneOrNull(cookieZone);
+    public static RecapPeriod parse(String year, String from, String to, String zoneName, Clock clock) {
         if (zoneName != null && zoneName.length() > MAX_TIME_ZONE_LENGTH) {
             throw new BadHistoryQuery("'tz' must be a time zone such as Europe/Berlin or UTC; this one is too long.");
         }
@@ -60,12 +49,6 @@ public record RecapPeriod(HistoryPeriod period, Integer year) {
             return ofYear(LocalDate.now(clock.withZone(dates.zone())).getYear(), dates.zone());
         }
         return of(dates);
-    }
-
-    /** The time zone the browser told the history page, from the request's one {@code earshot_tz} cookie. */
-    public static String cookieZone(HttpHeaders headers) {
-        List<String> values = RequestCookies.valuesOf(headers, TIME_ZONE_COOKIE);
-        return values.size() == 1 ? values.get(0) : null;
     }
 
     /** A stored period (a share link's), a year when it is exactly one. */
@@ -128,20 +111,6 @@ public record RecapPeriod(HistoryPeriod period, Integer year) {
 
     public String zoneParam() {
         return period.zone().getId();
-    }
-
-    private static String cookieZoneOrNull(String cookie) {
-        if (!present(cookie) || cookie.length() > 3 * MAX_TIME_ZONE_LENGTH) {
-            return null;
-        }
-        try {
-            String zone = URLDecoder.decode(cookie, StandardCharsets.UTF_8);
-            ZoneId.of(zone);
-            return zone.length() > MAX_TIME_ZONE_LENGTH ? null : zone;
-        } catch (DateTimeException | IllegalArgumentException e) {
-            // A cookie is the browser's guess, not the visitor's request: a bad one falls back to UTC, never a 400.
-            return null;
-        }
     }
 
     private static boolean present(String value) {

@@ -4,6 +4,7 @@ import dev.earshot.auth.SessionGuard;
 import dev.earshot.auth.SessionLookup;
 import dev.earshot.database.DatabaseException;
 import dev.earshot.history.BadHistoryQuery;
+import dev.earshot.historypages.ViewerZone;
 import dev.earshot.web.CorrelationId;
 import dev.earshot.web.ErrorPage;
 import io.smallrye.common.annotation.Blocking;
@@ -55,7 +56,7 @@ public class RecapResource {
         }
         RecapPeriod period;
         try {
-            period = RecapPeriod.parse(year, from, to, timeZone, RecapPeriod.cookieZone(headers), clock);
+            period = RecapPeriod.parse(year, from, to, ViewerZone.of(timeZone, headers), clock);
         } catch (BadHistoryQuery problem) {
             return badRequest(problem);
         }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.history.StoredPlays;
+import dev.earshot.historypages.ViewerZone;
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
 import dev.earshot.testing.Sessions;
@@ -144,17 +145,17 @@ class RecapPageTest {
         assertEquals("Wednesday 1 January 2025", figure(berlin2025, "top-day"));
         assertEquals("Most often at 00:00", figure(berlin2025, "top-hour"));
         String byCookie = given().cookie(SESSION, nightCookie)
-                .cookie(RecapPeriod.TIME_ZONE_COOKIE, "Europe/Berlin")
+                .cookie(ViewerZone.COOKIE, "Europe/Berlin")
                 .get("/recap?year=2025")
                 .asString();
         assertEquals("Wednesday 1 January 2025", figure(byCookie, "top-day"), "the history page's cookie");
         String parameterWins = given().cookie(SESSION, nightCookie)
-                .cookie(RecapPeriod.TIME_ZONE_COOKIE, "Europe/Berlin")
+                .cookie(ViewerZone.COOKIE, "Europe/Berlin")
                 .get("/recap?year=2024&tz=UTC")
                 .asString();
         assertEquals("3", figure(parameterWins, "minutes"), "tz beats the cookie");
         String badCookie = given().cookie(SESSION, nightCookie)
-                .cookie(RecapPeriod.TIME_ZONE_COOKIE, "Not/AZone")
+                .cookie(ViewerZone.COOKIE, "Not/AZone")
                 .get("/recap?year=2024")
                 .then()
                 .statusCode(200)
