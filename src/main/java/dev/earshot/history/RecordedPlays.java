@@ -67,6 +67,13 @@ class RecordedPlays {
      */
     boolean storeEpisodeSighting(String listenerId, PlayRow sighting) {
         return database.inTransaction(connection -> {
+            // Two sightings of one listener can arrive together (two requests, two replicas): the second waits for
+            // the first on the listener's recording row, then finds its row and moves it on instead of adding one.
+            try (PreparedStatement lock =
+                    connection.prepareStatement("SELECT listener_id FROM recording WHERE listener_id = ? FOR UPDATE")) {
+                lock.setString(1, listenerId);
+                lock.executeQuery().close();
+            }
             try (PreparedStatement update = connection.prepareStatement("UPDATE play SET ended_at = ?, ms_played = ?"
                     + " WHERE id = (SELECT MAX(id) FROM play WHERE listener_id = ? AND source = ? AND uri = ?"
                     + " AND ended_at >= ? AND ended_at <= ?)")) {
