@@ -44,9 +44,11 @@ public class ListeningStore {
             + " AND artist_prefix = LEFT(?, 200) AND artist = ?";
 
     private final Database database;
+    private final ArtistPrefix prefix;
 
     ListeningStore(Database database) {
         this.database = database;
+        this.prefix = ArtistPrefix.of(database.isPostgreSQL());
     }
 
     /** The first and last stream of a track, or empty when the listener has none. */
@@ -106,7 +108,8 @@ public class ListeningStore {
             signedEdge(connection, listenerId, start, Rollups.startOf(first), delta);
             signedEdge(connection, listenerId, Rollups.startOf(last), end, delta);
             long[] music = RollupReads.hourSums(connection, listenerId, Rollups.startOf(first), Rollups.startOf(last));
-            Map<EntityTotal.Key, EntityTotal> core = RollupReads.lines(connection, listenerId, span, delta.keySet());
+            Map<EntityTotal.Key, EntityTotal> core =
+                    RollupReads.lines(connection, listenerId, span, delta.keySet(), prefix);
             Map<EntityKind, Long> distinct = new java.util.EnumMap<>(EntityKind.class);
             Map<EntityKind, List<EntityTotal>> top = new java.util.EnumMap<>(EntityKind.class);
             for (EntityKind kind : EntityKind.values()) {
@@ -204,7 +207,7 @@ public class ListeningStore {
             Set<EntityTotal.Key> wanted = new HashSet<>(keys);
             List<EntityTotal> lines;
             if (RollupState.of(connection, listenerId).usable()) {
-                lines = new ArrayList<>(RollupReads.lines(connection, listenerId, RollupSpan.ALL_TIME, wanted)
+                lines = new ArrayList<>(RollupReads.lines(connection, listenerId, RollupSpan.ALL_TIME, wanted, prefix)
                         .values());
             } else {
                 lines = totals(connection, listenerId, EARLIEST, LATEST, null);

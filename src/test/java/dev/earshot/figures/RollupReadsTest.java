@@ -112,6 +112,27 @@ class RollupReadsTest {
     }
 
     @Test
+    void artistsWithLongNamesOutsideTheBasicPlaneAreFoundAtThePeriodsEdges() {
+        // 300 code points, 450 UTF-16 units: the two databases cut the indexed prefix at different places.
+        String artist = "\uD83C\uDFB8".repeat(150) + "x".repeat(150);
+        String listener = "rollups-" + UUID.randomUUID();
+        StoredPlays.insert(
+                listener,
+                StoredPlays.track("2024-12-31T23:30:00Z", 200_000, "spotify:track:e", "Edge", artist),
+                StoredPlays.track("2025-01-15T12:00:00Z", 200_000, "spotify:track:e", "Edge", artist),
+                StoredPlays.track("2025-12-31T23:30:00Z", 200_000, "spotify:track:e", "Edge", artist));
+        HistoryPeriod year = HistoryPeriod.parse("2025-01-01", "2026-01-01", "Europe/Berlin");
+        PeriodTotals fast = store.periodTotals(listener, year.start(), year.end(), 5);
+        assertEquals(2, fast.plays(), "the Berlin year holds 23:30 UTC of 31 December 2024, not of 2025");
+        assertEquals(2, fast.top().get(EntityKind.ARTIST).get(0).plays());
+        assertEquals(1, fast.distinct().get(EntityKind.TRACK));
+        EntityTotal.Key key = new EntityTotal.Key(EntityKind.ARTIST, null, artist);
+        assertEquals(
+                Instant.parse("2024-12-31T23:30:00Z"),
+                store.firstPlays(listener, List.of(key)).get(key));
+    }
+
+    @Test
     void anImportLeavesRollupsThatAgreeWithItsPlays() throws Exception {
         String listener = "rollups-" + UUID.randomUUID();
         Path zip = Files.createTempFile("sample-export", ".zip");
