@@ -4,6 +4,7 @@ package dev.earshot.figures;
  * What the rollups' {@code artist_prefix} holds for an artist: its first 200 characters, as the database's own
  * {@code LEFT(artist, 200)} counts them when it builds the rollups — code points on PostgreSQL, UTF-16 units on H2.
  * Worked out here so that lookups can name plain values, which both databases find through the artist index.
+ * {@link #UTF16_UNITS} is H2's, and {@code RollupReads} reads it so.
  */
 enum ArtistPrefix {
     CODE_POINTS,
