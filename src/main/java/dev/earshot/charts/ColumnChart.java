@@ -1,5 +1,6 @@
 package dev.earshot.charts;
 
+import dev.earshot.web.SvgText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import dev.earshot.listening.ArtistCredit;
 import dev.earshot.listening.NowPlaying;
 import dev.earshot.listening.Track;
 import dev.earshot.web.ListeningFormats;
+import dev.earshot.web.SvgText;
 import java.util.List;
 import java.util.Objects;
 

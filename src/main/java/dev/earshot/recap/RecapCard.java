@@ -1,7 +1,7 @@
 package dev.earshot.recap;
 
-import dev.earshot.embed.SvgText;
 import dev.earshot.figures.Ranked;
+import dev.earshot.web.SvgText;
 import java.util.List;
 
 /**

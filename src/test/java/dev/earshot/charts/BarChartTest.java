@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.web.SvgText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

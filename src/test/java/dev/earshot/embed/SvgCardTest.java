@@ -15,6 +15,7 @@ import dev.earshot.listening.NowPlaying.Status;
 import dev.earshot.listening.Play;
 import dev.earshot.listening.Track;
 import dev.earshot.testing.SvgDocuments;
+import dev.earshot.web.SvgText;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;

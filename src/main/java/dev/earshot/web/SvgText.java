@@ -1,8 +1,9 @@
-package dev.earshot.embed;
+package dev.earshot.web;
 
 /**
- * Third-party names made safe for the SVG cards (S22) — the README card and the recap's card: only characters XML 1.0 allows, shortened to
- * fit a width by whole code points (an emoji is never cut in half), then escaped.
+ * Untrusted text made safe for SVG (S22): only characters XML 1.0 allows, shortened to fit a width by whole
+ * code points (an emoji is never cut in half), then escaped for text and attributes. One set of rules for every
+ * SVG Earshot draws: the README card, the recap's card and the charts.
  */
 public final class SvgText {
 
@@ -11,7 +12,7 @@ public final class SvgText {
     /** Bounds the output even for names made of thousands of zero-width marks. */
     static final int MAX_CODE_POINTS = 200;
 
-    /** Average advance of a proportional sans-serif glyph, in ems; estimates, with a clip path as backstop. */
+    /** Average advance of a proportional sans-serif glyph, in ems; an estimate, so charts leave some slack. */
     private static final double NARROW = 0.56;
 
     private static final double CAPITAL = 0.70;
@@ -21,8 +22,8 @@ public final class SvgText {
     private SvgText() {}
 
     /**
-     * {@code text} with what XML 1.0 forbids or discourages removed (control characters, lone
-     * surrogates, U+FFFE, U+FFFF) and line breaks and tabs turned into spaces: a card line is one line.
+     * {@code text} with what XML 1.0 forbids or discourages removed (control characters, lone surrogates,
+     * U+FFFE, U+FFFF) and line breaks and tabs turned into spaces: a label is one line.
      */
     public static String clean(String text) {
         if (text == null) {
@@ -60,11 +61,6 @@ public final class SvgText {
         return text;
     }
 
-    /** Whether {@code text} fits in about {@code ems} uncut. */
-    public static boolean fits(String text, double ems) {
-        return fit(text, ems).equals(text);
-    }
-
     /** Escaped for XML text and for attribute values in either kind of quotes. */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -82,9 +78,31 @@ public final class SvgText {
         return out.toString();
     }
 
+    /** Whether {@code text} fits in about {@code ems} uncut. */
+    public static boolean fits(String text, double ems) {
+        return fit(text, ems).equals(text);
+    }
+
+    /** Longest text kept whole in a {@code <title>} or {@code <desc>}: names of 1000 characters fit. */
+    public static final int MAX_FULL_CODE_POINTS = 2000;
+
+    /** {@code text} cleaned and escaped, uncut up to {@link #MAX_FULL_CODE_POINTS} (for titles and tables). */
+    public static String full(String text) {
+        return escape(whole(text));
+    }
+
+    /** {@code text} cleaned, uncut up to {@link #MAX_FULL_CODE_POINTS}, not escaped (for tables Qute escapes). */
+    public static String whole(String text) {
+        String clean = clean(text);
+        if (clean.codePointCount(0, clean.length()) <= MAX_FULL_CODE_POINTS) {
+            return clean;
+        }
+        return clean.substring(0, clean.offsetByCodePoints(0, MAX_FULL_CODE_POINTS)) + ELLIPSIS;
+    }
+
     /**
-     * A name cleaned, fitted and escaped, inside a first-strong isolate: a right-to-left name reads
-     * right to left, and its own direction marks (even an unmatched U+202E) end with it.
+     * A name cleaned, fitted and escaped, inside a first-strong isolate: a right-to-left name reads right to
+     * left, and its own direction marks (even an unmatched U+202E) end with it.
      */
     public static String name(String text, double ems) {
         return "&#x2068;" + escape(fit(clean(text), ems)) + "&#x2069;";
