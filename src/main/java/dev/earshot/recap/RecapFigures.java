@@ -4,13 +4,13 @@ import dev.earshot.charts.CalendarHeatmap;
 import dev.earshot.charts.Chart;
 import dev.earshot.figures.DayTotal;
 import dev.earshot.figures.ListeningFigures;
+import dev.earshot.figures.LocalDays;
 import dev.earshot.figures.PeriodFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +41,7 @@ public class RecapFigures {
         var period = recapPeriod.period();
         PeriodFigures totals = figures.period(listenerId, period, TOP);
         List<DayTotal> days = figures.days(listenerId, period);
-        DayTotal topDay = days.stream()
-                // The most minutes; of equal days the earliest.
-                .max(Comparator.comparingLong(DayTotal::msPlayed)
-                        .thenComparing(DayTotal::day, Comparator.reverseOrder()))
-                .orElse(null);
+        DayTotal topDay = LocalDays.topDay(days);
         return new Recap(
                 recapPeriod,
                 recapPeriod.inProgress(now),
