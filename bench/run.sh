@@ -3,7 +3,8 @@
 #
 #   bench/run.sh                 # everything: about 25 minutes on a 2-core machine
 #   bench/run.sh --quick         # the live figures only (no 1M-row import, no 1M-play history pages): ~6 minutes
-#   bench/run.sh --duration=20 --connections=50 --latency=50 --dashboard-latency=100 --starts=5 --jfr
+#   bench/run.sh --duration=20 --connections=50 --latency=50 --dashboard-latency=100 --starts=5
+#   bench/run.sh --jfr           # only Earshot's load, recorded by JDK Flight Recorder into target/bench/earshot.jfr
 #
 # Builds the jar and the test classes when missing, installs wrk (Debian) when missing, then:
 #   1. bench/import.sh: 1,000,000 Extended rows imported into the packaged jar, embedded and PostgreSQL;
@@ -20,6 +21,7 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
+    --jfr) quick=true; args+=("$arg") ;;
     --*) args+=("$arg") ;;
     *) echo "usage: $0 [--quick] [--duration=S] [--connections=N] [--latency=MS] [--dashboard-latency=MS] [--starts=N] [--jfr]" >&2; exit 2 ;;
   esac

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class Benchmark {
 
-    static final String CONTAINER_MEMORY = "128m";
+    public static final String CONTAINER_MEMORY = "128m";
     private static final Path OUT = Path.of("target", "bench");
     private static final Path JAR =
             Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
@@ -69,6 +69,7 @@ public final class Benchmark {
             long rssAfterLoad,
             long peakRss,
             Wrk.Result load,
+            double cpuMicrosPerRequest,
             double callsPerRequest,
             Wrk.Result slow,
             double slowCallsPerRequest,
@@ -126,6 +127,10 @@ public final class Benchmark {
                         + CONTAINER_MEMORY + "` (the ergonomics of a " + CONTAINER_MEMORY + " container).");
         Variant seed = seedVariant(freePort());
         Variant earshot = shippedVariant();
+        if (settings.jfr()) {
+            profile(earshot);
+            return;
+        }
 
         System.out.println("== The baseline (seed design) under load");
         LoadFigures seedLoad = load(seed);
@@ -291,10 +296,6 @@ public final class Benchmark {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java, "@" + JVM_OPTIONS, "-XX:MaxRAM=" + CONTAINER_MEMORY));
         command.addAll(aid);
-        if (settings.jfr() && name.contains("shipped")) {
-            command.add("-XX:StartFlightRecording=filename="
-                    + OUT.resolve("earshot.jfr").toAbsolutePath() + ",settings=profile,dumponexit=true");
-        }
         command.addAll(List.of("-jar", JAR.toString()));
         Path data = Files.createTempDirectory(OUT.toAbsolutePath(), "data-");
         Map<String, String> env = new LinkedHashMap<>();
@@ -345,6 +346,21 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * {@code --jfr}: only Earshot's load runs, recorded by JDK Flight Recorder (the {@code profile} settings: method
+     * samples every 10 ms, allocation samples, GC pauses, thread parking) into target/bench/earshot.jfr.
+     */
+    private void profile(Variant earshot) throws Exception {
+        List<String> command = new ArrayList<>(earshot.command());
+        command.add(
+                command.indexOf("-jar"),
+                "-XX:StartFlightRecording=filename="
+                        + OUT.resolve("earshot.jfr").toAbsolutePath() + ",settings=profile,dumponexit=true");
+        load(new Variant(earshot.name() + ", profiled", command, earshot.environment(), earshot.url()));
+        System.out.println("Recorded target/bench/earshot.jfr: e.g. jfr print --events jdk.GarbageCollection,"
+                + " jfr view hot-methods, jfr view allocation-by-site");
+    }
+
     // --- Load --------------------------------------------------------------------------------------------------------
 
     private LoadFigures load(Variant variant) throws Exception {
@@ -356,11 +372,14 @@ public final class Benchmark {
             long rssAfterStart = server.rss();
             wrk.run(variant.url(), settings.connections(), Duration.ofSeconds(5), List.of());
             long before = spotify.calls();
+            double cpuBefore = server.cpuSeconds();
             Wrk.Result load = wrk.run(variant.url(), settings.connections(), settings.duration(), List.of());
+            double cpuMicros = (server.cpuSeconds() - cpuBefore) * 1e6 / load.requests();
             double callsPerRequest = (double) (spotify.calls() - before) / load.requests();
             long rssAfterLoad = server.rss();
             long peak = server.peakRss();
             print(variant.name() + ", Spotify at " + settings.latencyMs() + " ms", load, callsPerRequest);
+            System.out.printf("   %.0f µs of the server's CPU per request%n", cpuMicros);
 
             spotify.latency(3000);
             before = spotify.calls();
@@ -387,6 +406,7 @@ public final class Benchmark {
                     rssAfterLoad,
                     Math.max(peak, server.peakRss()),
                     load,
+                    cpuMicros,
                     callsPerRequest,
                     slow,
                     slowCalls,
@@ -396,7 +416,6 @@ public final class Benchmark {
     }
 
     // --- Start
-    // ---------------------------------------------------------------------------------------------------------
 
     /** Every variant started {@code starts} times, interleaved, after one unmeasured start each (migrations, page cache). */
     private List<StartFigures> starts(Variant seed, Variant shipped) throws Exception {
@@ -449,7 +468,6 @@ public final class Benchmark {
     }
 
     // --- Dashboard
-    // -------------------------------------------------------------------------------------------------------
 
     private DashboardFigures dashboard(Variant variant) throws Exception {
         int listeners = 20;
@@ -539,7 +557,6 @@ public final class Benchmark {
     }
 
     // --- Other reports
-    // -----------------------------------------------------------------------------------------------------
 
     private static void includeOtherReports(Report report) throws IOException {
         Path imports = OUT.resolve("import.md");
@@ -564,7 +581,6 @@ public final class Benchmark {
     }
 
     // --- Markdown of the sections
-    // ----------------------------------------------------------------------------------------------
 
     private String loadMarkdown(LoadFigures seed, LoadFigures earshot) {
         StringBuilder md = new StringBuilder(
@@ -586,6 +602,11 @@ public final class Benchmark {
                 "Earshot",
                 earshot.tooMany(),
                 (double) earshot.tooManyCalls() / earshot.tooMany().requests());
+        md.append(String.format(
+                "%nServer CPU per request under the %d ms load (user + system time of its process ÷ requests): baseline"
+                        + " %.0f µs, Earshot %.0f µs. Unlike latency, this hardly depends on what else the machine is"
+                        + " doing.%n",
+                settings.latencyMs(), seed.cpuMicrosPerRequest(), earshot.cpuMicrosPerRequest()));
         md.append(
                 "\nThe baseline answers `{\"isPlaying\":false}` with 200 when Spotify fails, as the seed did, so its"
                         + " 429 run shows no failures but no song either; Earshot serves the last song it knew, marked stale.\n");
@@ -654,7 +675,6 @@ public final class Benchmark {
     }
 
     // --- Small things
-    // ------------------------------------------------------------------------------------------------------
 
     private static void print(String what, Wrk.Result r, double calls) {
         System.out.printf(

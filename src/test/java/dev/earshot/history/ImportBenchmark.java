@@ -1,5 +1,6 @@
 package dev.earshot.history;
 
+import dev.earshot.bench.Benchmark;
 import dev.earshot.demo.SampleExport;
 import dev.earshot.testing.PostgresCluster;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
-        String heap = args.length > 1 ? args[1] : "256m";
+        String heap = args.length > 1 ? args[1] : "container";
         Files.createDirectories(OUT);
         Path export = OUT.resolve("export-" + rows + ".zip");
         if (!Files.exists(export)) {
@@ -104,8 +105,9 @@ public final class ImportBenchmark {
         Path log = OUT.resolve("import-" + (env.isEmpty() ? "embedded" : "postgresql") + ".log");
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java, "-Xmx" + heap, "-XX:StartFlightRecording=filename=" + jfr + ",dumponexit=true,settings=default"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(heapFlags(heap));
+        command.add("-XX:StartFlightRecording=filename=" + jfr + ",dumponexit=true,settings=default");
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -157,6 +159,18 @@ public final class ImportBenchmark {
                 app.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * {@code container}: the image's flags ({@code docker/jvm.options}) with the memory of the benchmark's container
+     * ({@link Benchmark#CONTAINER_MEMORY}); otherwise a plain {@code -Xmx}.
+     */
+    private static List<String> heapFlags(String heap) {
+        return heap.equals("container")
+                ? List.of(
+                        "@" + Path.of("docker", "jvm.options").toAbsolutePath(),
+                        "-XX:MaxRAM=" + Benchmark.CONTAINER_MEMORY)
+                : List.of("-Xmx" + heap);
     }
 
     /** Signs in through the demo sandbox's consent page, as a browser would; answers the session cookie. */
