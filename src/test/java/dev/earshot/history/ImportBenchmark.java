@@ -1,11 +1,11 @@
 package dev.earshot.history;
 
+import dev.earshot.bench.BenchHttp;
 import dev.earshot.bench.Benchmark;
 import dev.earshot.demo.SampleExport;
 import dev.earshot.testing.PostgresCluster;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -103,7 +103,7 @@ public final class ImportBenchmark {
                 .toAbsolutePath();
         Files.deleteIfExists(jfr);
         Path log = OUT.resolve("import-" + (env.isEmpty() ? "embedded" : "postgresql") + ".log");
-        int port = freePort();
+        int port = BenchHttp.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(heapFlags(heap));
@@ -175,11 +175,11 @@ public final class ImportBenchmark {
 
     /** Signs in through the demo sandbox's consent page, as a browser would; answers the session cookie. */
     private static String signIn(String base) throws Exception {
-        HttpResponse<String> login = get(base + "/login", null);
-        String loginCookie = cookie(login, "earshot_login");
+        HttpResponse<String> login = BenchHttp.get(base + "/login", null);
+        String loginCookie = BenchHttp.cookie(login, "earshot_login");
         URI authorize =
                 URI.create(base).resolve(login.headers().firstValue("Location").orElseThrow());
-        String page = get(authorize.toString(), null).body();
+        String page = BenchHttp.get(authorize.toString(), null).body();
         Matcher action =
                 Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page);
         if (!action.find()) {
@@ -211,8 +211,8 @@ public final class ImportBenchmark {
                 HttpResponse.BodyHandlers.ofString());
         URI callback = URI.create(base)
                 .resolve(consent.headers().firstValue("Location").orElseThrow());
-        HttpResponse<String> signedIn = get(callback.toString(), "earshot_login=" + loginCookie);
-        return cookie(signedIn, "earshot_session");
+        HttpResponse<String> signedIn = BenchHttp.get(callback.toString(), "earshot_login=" + loginCookie);
+        return BenchHttp.cookie(signedIn, "earshot_session");
     }
 
     private static HttpResponse<String> upload(String base, String session, Path export) throws Exception {
@@ -241,7 +241,7 @@ public final class ImportBenchmark {
                 Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)", Pattern.MULTILINE);
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                String metrics = get(base + "/q/metrics", null).body();
+                String metrics = BenchHttp.get(base + "/q/metrics", null).body();
                 Matcher m = heapLine.matcher(metrics);
                 long used = 0;
                 while (m.find()) {
@@ -304,7 +304,7 @@ public final class ImportBenchmark {
                 .append(" cores, ")
                 .append(Instant.now())
                 .append("; load average when done: ")
-                .append(loadAverage())
+                .append(BenchHttp.loadAverage())
                 .append(" (other work on the machine slows the wall time; the app's CPU seconds say what the import"
                         + " cost).")
                 .append(
@@ -348,37 +348,11 @@ public final class ImportBenchmark {
         System.out.print(md);
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static HttpResponse<String> get(String url, String cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String cookie(HttpResponse<?> response, String name) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            if (header.startsWith(name + "=")) {
-                return header.substring(name.length() + 1, header.indexOf(';'));
-            }
-        }
-        throw new IllegalStateException(
-                "No " + name + " cookie from " + response.uri() + " (" + response.statusCode() + ")");
-    }
-
     private static void awaitReady(String base) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (get(base + "/q/health/ready", null).statusCode() == 200) {
+                if (BenchHttp.get(base + "/q/health/ready", null).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -405,11 +379,5 @@ public final class ImportBenchmark {
             last = Long.parseLong(m.group(1));
         }
         return last;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

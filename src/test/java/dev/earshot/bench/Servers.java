@@ -1,0 +1,153 @@
+package dev.earshot.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the benchmark starts each server: the baseline with the JVM's defaults, and Earshot's packaged jar as the
+ * container runs it — the flags of {@code docker/jvm.options} with the memory of a {@value Benchmark#CONTAINER_MEMORY}
+ * container ({@code -XX:MaxRAM}), owner mode on the fake Spotify — with or without a start-up aid.
+ */
+final class Servers {
+
+    static final Path OUT = Path.of("target", "bench");
+    private static final Path JAR =
+            Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private static final Path APP_CDS =
+            Path.of("target", "quarkus-app", "app-cds.jsa").toAbsolutePath();
+    private static final Path JVM_OPTIONS = Path.of("docker", "jvm.options").toAbsolutePath();
+    private static final Path AOT_CACHE = OUT.resolve("app.aot").toAbsolutePath();
+
+    private final BenchSpotify spotify;
+    private final String java17 =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String java25 = findJava25();
+
+    Servers(BenchSpotify spotify) {
+        if (!Files.exists(JAR) || !Files.exists(JVM_OPTIONS)) {
+            throw new IllegalStateException(
+                    "Run from the repository root after ./mvnw package: " + JAR + ", " + JVM_OPTIONS);
+        }
+        this.spotify = spotify;
+    }
+
+    /** The seed design ({@link SeedServer}) on JDK 17 with the JVM's defaults, as the seed had no tuning either. */
+    Server baseline() throws IOException {
+        int port = BenchHttp.freePort();
+        return new Server(
+                "baseline (JDK 17, JVM defaults)",
+                List.of(
+                        java17,
+                        "-cp",
+                        seedClassPath(),
+                        SeedServer.class.getName(),
+                        Integer.toString(port),
+                        spotify.url()),
+                Map.of(),
+                "http://127.0.0.1:" + port + "/api/now-playing");
+    }
+
+    /** Earshot as the image ships it: JDK 25 with the AOT cache when a JDK 25 is here, else JDK 17 with AppCDS. */
+    Server shipped() throws Exception {
+        if (java25 != null) {
+            trainAotCache();
+            return earshot("JDK 25 + AOT cache (as shipped)", java25, List.of("-XX:AOTCache=" + AOT_CACHE));
+        }
+        return earshot("JDK 17 + AppCDS", java17, appCds());
+    }
+
+    /** Every way to start Earshot: each JDK here, with and without its start-up aid; the shipped one last. */
+    List<Server> startVariants() throws Exception {
+        List<Server> variants = new ArrayList<>();
+        variants.add(earshot("JDK 17, the JDK's default CDS", java17, List.of("-Xshare:auto")));
+        variants.add(earshot("JDK 17 + AppCDS", java17, appCds()));
+        if (java25 != null) {
+            variants.add(earshot("JDK 25, the JDK's default CDS", java25, List.of("-Xshare:auto")));
+            variants.add(shipped());
+        }
+        return variants;
+    }
+
+    private static List<String> appCds() {
+        return List.of("-XX:SharedArchiveFile=" + APP_CDS, "-Xshare:auto");
+    }
+
+    private Server earshot(String name, String java, List<String> aid) throws IOException {
+        int port = BenchHttp.freePort();
+        List<String> command =
+                new ArrayList<>(List.of(java, "@" + JVM_OPTIONS, "-XX:MaxRAM=" + Benchmark.CONTAINER_MEMORY));
+        command.addAll(aid);
+        command.addAll(List.of("-jar", JAR.toString()));
+        Files.createDirectories(OUT);
+        Path data = Files.createTempDirectory(OUT.toAbsolutePath(), "data-");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPOTIFY_CLIENT_ID", "bench-client");
+        env.put("SPOTIFY_CLIENT_SECRET", "bench-secret");
+        env.put("SPOTIFY_ACCOUNTS_URL", spotify.url());
+        env.put("SPOTIFY_API_URL", spotify.url());
+        env.put("SPOTIFY_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/callback");
+        env.put("SPOTIFY_REFRESH_TOKEN", "rt.owner");
+        env.put("EARSHOT_SESSION_SECRET", "benchmark-only-secret-0123456789abcdefghijklmnop");
+        env.put("EARSHOT_SECURE_COOKIES", "false");
+        env.put("EARSHOT_DATA_DIR", data.toString());
+        // The benchmark signs in dozens of listeners from one address within a minute.
+        env.put("EARSHOT_SIGN_IN_RATE_LIMIT", "100000");
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return new Server(name, command, env, "http://127.0.0.1:" + port + "/api/now-playing");
+    }
+
+    /**
+     * The JDK's AOT cache is written when a training run exits: the app started with the shipped flags and the
+     * {@code -XX:AOTCacheOutput} flag, a signed-in listener's dashboard, the public JSON and card, then SIGTERM. Kept in
+     * target/bench until the app changes.
+     */
+    private void trainAotCache() throws Exception {
+        Path app = JAR.getParent().resolve("app");
+        if (Files.exists(AOT_CACHE)
+                && Files.getLastModifiedTime(AOT_CACHE).compareTo(Files.getLastModifiedTime(app)) > 0) {
+            return;
+        }
+        System.out.println("== Training the AOT cache (JDK 25)");
+        Server training = earshot("AOT training", java25, List.of("-XX:AOTCacheOutput=" + AOT_CACHE));
+        try (ServerProcess process =
+                ServerProcess.start(training.command(), training.environment(), OUT.resolve("aot-training.log"))) {
+            process.awaitFirst200(training.url(), Duration.ofSeconds(90));
+            String base = training.base();
+            String session = BenchHttp.signInWithFakeSpotify(base, "training");
+            for (int i = 0; i < 20; i++) {
+                BenchHttp.get(base + "/dashboard", session);
+                BenchHttp.get(base + "/api/now-playing", null);
+                BenchHttp.get(base + "/embed/now-playing.svg", null);
+                BenchHttp.get(base + "/", null);
+            }
+        }
+        if (!Files.exists(AOT_CACHE)) {
+            throw new IllegalStateException("The training run wrote no AOT cache; see target/bench/aot-training.log");
+        }
+    }
+
+    /** The baseline needs its own classes and Jackson, nothing else of the app's classpath. */
+    private static String seedClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith("test-classes") || entry.matches(".*jackson-(core|databind|annotations)-[^/]*\\.jar")) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String findJava25() {
+        String configured = System.getenv("BENCH_JAVA25");
+        Path path = Path.of(configured != null ? configured : "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        return Files.isExecutable(path) ? path.toString() : null;
+    }
+}
