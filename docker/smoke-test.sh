@@ -15,8 +15,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-REGISTRY_BASE="docker.io/library/eclipse-temurin:21-jre"
-LOCAL_BASE="localhost/earshot-jre:17-bookworm"
+REGISTRY_BASE="docker.io/library/eclipse-temurin:25-jre"
+# The local base carries JDK 25 when the host has one (so CI exercises the AOT cache), else OpenJDK 17.
+JDK25=""
+for jdk in ${EARSHOT_JDK25:+"$EARSHOT_JDK25"} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
+  if [ -x "$jdk/bin/jlink" ]; then JDK25="$jdk"; break; fi
+done
+if [ -n "$JDK25" ]; then LOCAL_BASE="localhost/earshot-jre:25-bookworm"; else LOCAL_BASE="localhost/earshot-jre:17-bookworm"; fi
+# All of Java SE (2 MB more than the java.* modules jdeps finds in target/quarkus-app, and safe from what
+# it misses: java.rmi, reached through JTA) and the jdk.* modules the app or its libraries use.
+JLINK_MODULES="java.se,jdk.charsets,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs"
 IMAGE="localhost/earshot:smoke"
 NAME="earshot-smoke-$$"
 VOLUME="earshot-smoke-data-$$"
@@ -73,17 +81,35 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
 fi
 
 echo "== Base image"
+# build_local_base: Debian bookworm (minbase, plus curl for the image build's training run) with
+# a JRE: a jlink'd runtime of the host's JDK 25+ when there is one (so the image makes a JDK AOT
+# cache), otherwise Debian's openjdk-17-jre-headless (the image then makes an AppCDS archive).
 build_local_base() {
   command -v debootstrap >/dev/null || fail "no registry reachable and debootstrap is not installed"
   [ "$(id -u)" -eq 0 ] || fail "debootstrap needs root"
-  echo "   debootstrapping Debian bookworm with openjdk-17-jre-headless (a minute or two, once)"
-  local rootfs="$WORK/rootfs"
-  debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$rootfs" http://deb.debian.org/debian \
+  local rootfs="$WORK/rootfs" packages=curl env=()
+  if [ -n "$JDK25" ]; then
+    echo "   debootstrapping Debian bookworm, plus a jlink'd JRE from $JDK25 (a minute, once)"
+  else
+    echo "   no JDK 25 found: debootstrapping Debian bookworm with openjdk-17-jre-headless (a minute or two, once)"
+    packages="$packages,openjdk-17-jre-headless"
+  fi
+  debootstrap --variant=minbase --include="$packages" bookworm "$rootfs" http://deb.debian.org/debian \
     > "$WORK/debootstrap.log" 2>&1 || { tail -20 "$WORK/debootstrap.log" >&2; fail "debootstrap failed"; }
   # What a runtime image does not need: package caches and lists, documentation, man pages.
   rm -rf "$rootfs"/var/cache/apt/* "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/*
-  tar -C "$rootfs" -c . | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    - "$LOCAL_BASE" >/dev/null
+  if [ -n "$JDK25" ]; then
+    # At /opt/java/openjdk, as Temurin's images lay it out, with the JDK's default CDS archive. Not
+    # jdk.localedata (26 MB): the app formats in English and the root locale, which java.base holds.
+    "$JDK25/bin/jlink" --output "$rootfs/opt/java/openjdk" --strip-debug --no-man-pages --no-header-files \
+      --generate-cds-archive --add-modules "$JLINK_MODULES" > "$WORK/jlink.log" 2>&1 \
+      || { cat "$WORK/jlink.log" >&2; fail "jlink failed"; }
+    env=(--change 'ENV JAVA_HOME=/opt/java/openjdk'
+         --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+  else
+    env=(--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+  fi
+  tar -C "$rootfs" -c . | podman import -q "${env[@]}" - "$LOCAL_BASE" >/dev/null
   rm -rf "$rootfs"
 }
 if [ -z "$BASE" ]; then
