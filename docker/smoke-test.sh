@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Builds the Earshot image with podman and proves it works as deployed: read-only root file system,
-# a tmpfs at /tmp, a 256 MiB memory limit, no capabilities, a named volume at /data, demo mode.
+# a tmpfs at /tmp, a 128 MiB memory limit, no capabilities, a named volume at /data, demo mode.
 # Signs in through the demo with curl, checks the dashboard, the public JSON, readiness, metrics and
-# the logs, then stops the container gracefully. Exits non-zero on any failure; cleans up after itself.
+# the logs, serves the benchmark's load inside the 128 MiB (wrk: /api/now-playing at 50 connections,
+# signed-in /dashboard renders) without a failed request or an OOM kill, then stops the container
+# gracefully. Exits non-zero on any failure; cleans up after itself. Needs podman, curl and wrk.
 #
 #   docker/smoke-test.sh                 # reuses target/quarkus-app/ (./mvnw package) if present
 #   docker/smoke-test.sh --base IMAGE    # a JRE 17+ base image of your choice
 #   docker/smoke-test.sh --local-base    # skip the registry: the debootstrapped Debian JRE image
 #   docker/smoke-test.sh --keep          # leave the container running for a look (port printed)
 #
-# Base image: eclipse-temurin:21-jre when a registry answers within a few seconds; otherwise a Debian
-# bookworm + OpenJDK 17 image built locally with debootstrap (needs root and deb.debian.org) and kept
-# as localhost/earshot-jre:17-bookworm, so later runs reuse it.
+# Base image: eclipse-temurin:25-jre when a registry answers within a few seconds; otherwise a Debian
+# bookworm image built locally with debootstrap (needs root and deb.debian.org) with a jlink'd JRE of
+# the host's JDK 25 (localhost/earshot-jre:25-bookworm), or Debian's OpenJDK 17 when the host has no
+# JDK 25 (localhost/earshot-jre:17-bookworm); kept, so later runs reuse it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,6 +77,7 @@ fail() {
 
 command -v podman >/dev/null || fail "podman is not installed (apt-get install -y podman runc uidmap slirp4netns)"
 command -v curl >/dev/null || fail "curl is not installed"
+command -v wrk >/dev/null || fail "wrk is not installed (apt-get install -y wrk)"
 
 echo "== Application: target/quarkus-app"
 if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
@@ -136,12 +140,12 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); d
 BASE_URL="http://127.0.0.1:$PORT"
 SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
 
-echo "== Run: read-only root, tmpfs /tmp, 256 MiB, no capabilities, volume at /data, port $PORT"
+echo "== Run: read-only root, tmpfs /tmp, 128 MiB, no capabilities, volume at /data, port $PORT"
 podman volume create "$VOLUME" >/dev/null
 RUN_AT=$(date +%s%N)
 podman run -d --name "$NAME" "${PODMAN_RUN_OPTS[@]}" \
   --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,size=64m,mode=1777 \
-  --memory 256m --memory-swap 256m \
+  --memory 128m --memory-swap 128m \
   --cap-drop ALL --security-opt no-new-privileges \
   -v "$VOLUME:/data" \
   -e EARSHOT_DEMO=true \
@@ -152,7 +156,7 @@ podman run -d --name "$NAME" "${PODMAN_RUN_OPTS[@]}" \
   "$IMAGE" >/dev/null || fail "podman run failed"
 
 [ "$(podman inspect -f '{{.HostConfig.ReadonlyRootfs}}' "$NAME")" = "true" ] || fail "root file system is not read-only"
-[ "$(podman inspect -f '{{.HostConfig.Memory}}' "$NAME")" = "268435456" ] || fail "memory limit is not 256 MiB"
+[ "$(podman inspect -f '{{.HostConfig.Memory}}' "$NAME")" = "134217728" ] || fail "memory limit is not 128 MiB"
 
 echo "== Waiting for readiness"
 ready=false
@@ -232,6 +236,35 @@ done
 echo "   ready UP, live UP, earshot_* metrics present"
 echo "   memory: $(podman stats --no-stream --format '{{.MemUsage}}' "$NAME" 2>/dev/null || echo unknown)"
 
+echo "== Load inside 128 MiB: wrk, /api/now-playing at 50 connections, signed-in /dashboard at 10"
+# memory: the JVM's resident set now and at its peak, and the container's (cgroup v2 or v1) with its peak.
+memory() {
+  podman exec "$NAME" cat /proc/1/status > "$WORK/status" 2>/dev/null || return 0
+  local cg
+  cg=$(podman exec "$NAME" sh -c 'cat /sys/fs/cgroup/memory.current /sys/fs/cgroup/memory.peak 2>/dev/null ||
+    cat /sys/fs/cgroup/memory/memory.usage_in_bytes /sys/fs/cgroup/memory/memory.max_usage_in_bytes' 2>/dev/null | tr '\n' ' ')
+  awk -v cg="$cg" '/^VmRSS/ {r = $2} /^VmHWM/ {h = $2}
+    END {split(cg, c, " "); printf "RSS %d MiB (peak %d MiB), container %d MiB (peak %d MiB) of 128 MiB\n", r / 1024, h / 1024, c[1] / 1048576, c[2] / 1048576}' "$WORK/status"
+}
+echo "   before: $(memory)"
+session=$(awk '$6 ~ /earshot_session/ {print $6 "=" $7}' "$WORK/cookies")
+# load NAME SECONDS CONNECTIONS PATH [wrk options]: fails on any non-2xx answer or socket error.
+load() {
+  local name="$1" seconds="$2" connections="$3" path="$4"; shift 4
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$BASE_URL$path" > "$WORK/wrk" 2>&1 \
+    || { cat "$WORK/wrk" >&2; fail "wrk on $path failed"; }
+  awk -v n="$name" -v c="$connections" '/Requests\/sec/ {r = $2} /^ +99%/ {p = $2}
+    END {printf "   %-12s %2d connections: %6.0f req/s, p99 %s\n", n, c, r, p}' "$WORK/wrk"
+  if grep -qE 'Non-2xx|Socket errors' "$WORK/wrk"; then
+    grep -E 'Non-2xx|Socket errors' "$WORK/wrk" >&2
+    fail "requests to $path failed under load"
+  fi
+  [ "$(podman inspect -f '{{.State.Running}}' "$NAME")" = true ] || fail "the container died under load on $path (exit $(podman inspect -f '{{.State.ExitCode}}' "$NAME"))"
+}
+load now-playing 8 50 /api/now-playing
+load dashboard 4 10 /dashboard -H "Cookie: $session"
+echo "   after: $(memory)"
+
 echo "== Logs"
 podman logs "$NAME" > "$WORK/container.log" 2>&1
 if grep -qF "$SECRET" "$WORK/container.log"; then fail "the session secret appears in the log"; fi
@@ -247,5 +280,6 @@ fi
 echo "== Graceful stop"
 podman stop -t 25 "$NAME" >/dev/null
 podman logs "$NAME" 2>&1 | grep -q 'earshot stopped in' || fail "no graceful shutdown in the log"
+# Under cgroup v1 podman may not flag an OOM kill; the graceful-stop log line above rules one out too.
 [ "$(podman inspect -f '{{.State.OOMKilled}}' "$NAME")" = "false" ] || fail "the container was OOM-killed"
 echo "   stopped cleanly"

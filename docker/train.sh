@@ -28,6 +28,11 @@ export EARSHOT_DEMO=true EARSHOT_SECURE_COOKIES=false EARSHOT_DATA_DIR="$WORK/da
 EARSHOT_SESSION_SECRET="training-only-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 export EARSHOT_SESSION_SECRET
 mkdir -p "$EARSHOT_DATA_DIR"
+# The run-time cap on metaspace (docker/jvm.options) would also cap the JVM that assembles the AOT
+# cache ("Unable to allocate from 'ro' region"): lift it for training and assembly, which both read
+# JDK_JAVA_OPTIONS. The cache maps outside metaspace at run time, so the cap still holds there.
+JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-} -XX:MaxMetaspaceSize=512m"
+export JDK_JAVA_OPTIONS
 trap 'rm -rf "$WORK"' EXIT
 
 if ! command -v curl >/dev/null 2>&1 || [ "${EARSHOT_TRAIN:-requests}" = start ]; then
