@@ -64,7 +64,7 @@ if [ "$MODE" = start ]; then
   train() {
     local name="$1" t0; shift
     t0=$(date +%s%N)
-    podman run --rm "${PODMAN[@]}" --user 0 \
+    podman run --rm "${PODMAN[@]}" --user 0 -e EARSHOT_TRAIN="${EARSHOT_TRAIN:-requests}" \
       -v "$WORK/caches:/out" --entrypoint sh "$IMAGE" /app/train.sh "$@" > "$WORK/train-$name.log" 2>&1 \
       || { tail -20 "$WORK/train-$name.log" >&2; exit 1; }
     echo "   $name: training $(( ($(date +%s%N) - t0) / 1000000 )) ms (container start included)"
@@ -138,7 +138,7 @@ echo "   after start and sign-in: $(rss)"
 # load NAME SECONDS CONNECTIONS URL [wrk options]: wrk's req/s, p50, p99 and any errors, on one line.
 load() {
   local name="$1" seconds="$2" connections="$3" url="$4"; shift 4
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url" > "$WORK/wrk" 2>&1 || echo "Socket errors: wrk failed" >> "$WORK/wrk"
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$@" "$url" > "$WORK/wrk" 2>&1 || echo "Socket errors: wrk failed" >> "$WORK/wrk"
   awk -v n="$name" -v c="$connections" '
     /Requests\/sec/ {rps = $2} /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2}
     /Non-2xx/ {err = err " non-2xx " $NF} /Socket errors/ {err = err " " $0}
