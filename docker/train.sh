@@ -10,6 +10,9 @@
 # of the training run is left in the image but the cache. Without curl in the image, the fallback is
 # a plain start-and-exit (-Dquarkus.appcds.generate=true exits once the app is initialised).
 # POSIX sh and curl only; JDK_JAVA_OPTIONS (the image's @/app/jvm.options) applies as at run time.
+# On a host (e.g. for bench/run.sh), with the JVM that will use the cache first on PATH:
+#   EARSHOT_JAR=target/quarkus-app/quarkus-run.jar JDK_JAVA_OPTIONS="@docker/jvm.options -XX:MaxRAM=128m" \
+#     sh docker/train.sh -XX:AOTCacheOutput=target/app.aot
 set -eu
 
 JAR="${EARSHOT_JAR:-/app/quarkus-run.jar}"
