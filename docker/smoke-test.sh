@@ -223,7 +223,7 @@ grep -qi '^content-type: application/json' "$WORK/headers" || fail "/api/now-pla
 
 echo "== Health and metrics"
 code=$(status_of "$BASE_URL/q/health/ready")
-[ "$code" = 200 ] && grep -q '"status": *"UP"' "$WORK/body" || fail "/q/health/ready is not UP: $(cat "$WORK/body")"
+if [ "$code" != 200 ] || ! grep -q '"status": *"UP"' "$WORK/body"; then fail "/q/health/ready is not UP: $(cat "$WORK/body")"; fi
 grep -q '"database"' "$WORK/body" || fail "/q/health/ready lacks the database check"
 code=$(status_of "$BASE_URL/q/health/live")
 [ "$code" = 200 ] || fail "/q/health/live answered $code"
