@@ -4,11 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How the benchmark starts each server: the baseline with the JVM's defaults, and Earshot's packaged jar as the
@@ -58,7 +58,10 @@ final class Servers {
     Server shipped() throws Exception {
         if (java25 != null) {
             trainAotCache();
-            return earshot("JDK 25 + AOT cache (as shipped)", java25, List.of("-XX:AOTCache=" + AOT_CACHE));
+            return earshot(
+                    "JDK 25 + AOT cache (as shipped)",
+                    java25,
+                    List.of("-XX:AOTCache=" + AOT_CACHE, "-XX:AOTMode=auto"));
         }
         return earshot("JDK 17 + AppCDS", java17, appCds());
     }
@@ -105,9 +108,8 @@ final class Servers {
     }
 
     /**
-     * The JDK's AOT cache is written when a training run exits: the app started with the shipped flags and the
-     * {@code -XX:AOTCacheOutput} flag, a signed-in listener's dashboard, the public JSON and card, then SIGTERM. Kept in
-     * target/bench until the app changes.
+     * The AOT cache as the image makes it: {@code docker/train.sh} (demo mode, a visitor's and a signed-in listener's
+     * requests, SIGTERM) with the host's JDK 25 and the shipped flags. Kept in target/bench until the app changes.
      */
     private void trainAotCache() throws Exception {
         Path app = JAR.getParent().resolve("app");
@@ -115,21 +117,23 @@ final class Servers {
                 && Files.getLastModifiedTime(AOT_CACHE).compareTo(Files.getLastModifiedTime(app)) > 0) {
             return;
         }
-        System.out.println("== Training the AOT cache (JDK 25)");
-        Server training = earshot("AOT training", java25, List.of("-XX:AOTCacheOutput=" + AOT_CACHE));
-        try (ServerProcess process =
-                ServerProcess.start(training.command(), training.environment(), OUT.resolve("aot-training.log"))) {
-            process.awaitFirst200(training.url(), Duration.ofSeconds(90));
-            String base = training.base();
-            String session = BenchHttp.signInWithFakeSpotify(base, "training");
-            for (int i = 0; i < 20; i++) {
-                BenchHttp.get(base + "/dashboard", session);
-                BenchHttp.get(base + "/api/now-playing", null);
-                BenchHttp.get(base + "/embed/now-playing.svg", null);
-                BenchHttp.get(base + "/", null);
-            }
+        System.out.println("== Training the AOT cache: docker/train.sh with JDK 25");
+        Files.deleteIfExists(AOT_CACHE);
+        ProcessBuilder training = new ProcessBuilder("sh", "docker/train.sh", "-XX:AOTCacheOutput=" + AOT_CACHE)
+                .redirectErrorStream(true)
+                .redirectOutput(OUT.resolve("aot-training.log").toFile());
+        Map<String, String> env = training.environment();
+        env.keySet()
+                .removeIf(name ->
+                        name.startsWith("EARSHOT_") || name.startsWith("SPOTIFY_") || name.startsWith("QUARKUS_"));
+        env.put("PATH", Path.of(java25).getParent() + File.pathSeparator + env.get("PATH"));
+        env.put("EARSHOT_JAR", JAR.toString());
+        env.put("JDK_JAVA_OPTIONS", "@" + JVM_OPTIONS + " -XX:MaxRAM=" + Benchmark.CONTAINER_MEMORY);
+        Process process = training.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
         }
-        if (!Files.exists(AOT_CACHE)) {
+        if (process.exitValue() != 0 || !Files.exists(AOT_CACHE)) {
             throw new IllegalStateException("The training run wrote no AOT cache; see target/bench/aot-training.log");
         }
     }
