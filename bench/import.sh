@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Import benchmark: how fast Earshot imports Spotify's data export, and how much heap it needs.
 #
-#   bench/import.sh [rows] [max-heap]      # defaults: 1000000 rows, container (docker/jvm.options in 128 MiB)
+#   bench/import.sh [rows] [memory]      # defaults: 1000000 rows, container (docker/jvm.options in 128 MiB);
+#                                        # container=256m: the same flags in a 256 MiB container; 256m: -Xmx256m only
 #
 # Builds nothing: run `./mvnw -B verify -DskipITs` (or `./mvnw -B package -DskipTests && ./mvnw -B test-compile`)
 # first, so target/quarkus-app/quarkus-run.jar and target/test-classes exist. Then it

@@ -163,14 +163,16 @@ public final class ImportBenchmark {
 
     /**
      * {@code container}: the image's flags ({@code docker/jvm.options}) with the memory of the benchmark's container
-     * ({@link Benchmark#CONTAINER_MEMORY}); otherwise a plain {@code -Xmx}.
+     * ({@link Benchmark#CONTAINER_MEMORY}), or of another size with {@code container=256m}; otherwise a plain
+     * {@code -Xmx}.
      */
     private static List<String> heapFlags(String heap) {
-        return heap.equals("container")
-                ? List.of(
-                        "@" + Path.of("docker", "jvm.options").toAbsolutePath(),
-                        "-XX:MaxRAM=" + Benchmark.CONTAINER_MEMORY)
-                : List.of("-Xmx" + heap);
+        if (!heap.startsWith("container")) {
+            return List.of("-Xmx" + heap);
+        }
+        String memory =
+                heap.startsWith("container=") ? heap.substring("container=".length()) : Benchmark.CONTAINER_MEMORY;
+        return List.of("@" + Path.of("docker", "jvm.options").toAbsolutePath(), "-XX:MaxRAM=" + memory);
     }
 
     /** Signs in through the demo sandbox's consent page, as a browser would; answers the session cookie. */
