@@ -47,6 +47,7 @@ if [ "$quick" = false ]; then
   echo "== 1. Import of 1,000,000 rows (bench/import.sh)"
   bench/import.sh 1000000 container
   echo "== 2. History pages at 1,000,000 plays (HistoryPagesBenchmarkTest, embedded then PostgreSQL)"
+  rm -f target/history-pages-benchmark-*.txt
   ./mvnw -B -q test -Dtest=HistoryPagesBenchmarkTest -Dhistory.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false \
     -Dmaven.test.failure.ignore=true > target/bench/history-pages.log 2>&1 || true
   for db in h2 postgresql; do

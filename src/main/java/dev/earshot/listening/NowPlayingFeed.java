@@ -3,13 +3,16 @@ package dev.earshot.listening;
 import dev.earshot.config.NowPlayingConfig;
 import dev.earshot.spotify.AccessTokens;
 import dev.earshot.spotify.SpotifyWebApi;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +33,7 @@ public class NowPlayingFeed {
     private final MeterRegistry metrics;
     private final RefreshAheadCache<String, NowPlaying> playback;
     private final Consumer<NowPlayingSeen> seen;
+    private final Map<String, Counter> lookups = new ConcurrentHashMap<>();
 
     @Inject
     NowPlayingFeed(
@@ -79,7 +83,9 @@ public class NowPlayingFeed {
      * answer (or "unavailable") was served.
      */
     private void countLookup(String result) {
-        metrics.counter("earshot.now.playing.lookups", "result", result).increment();
+        // One counter per result, looked up once: a registry lookup builds tags on every call (issue 13's profile).
+        lookups.computeIfAbsent(result, r -> metrics.counter("earshot.now.playing.lookups", "result", r))
+                .increment();
     }
 
     private CompletionStage<NowPlaying> fetch(String listener, AccessTokens tokens) {
