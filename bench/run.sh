@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (README.md, "Measured performance"): Earshot against the design it replaces, in one run.
 #
-#   bench/run.sh                 # everything: about 25 minutes on a 2-core machine
+#   bench/run.sh                 # everything: about 14 minutes on a 2-core machine
 #   bench/run.sh --quick         # the live figures only (no 1M-row import, no 1M-play history pages): ~6 minutes
 #   bench/run.sh --duration=20 --connections=50 --latency=50 --dashboard-latency=100 --starts=5
 #   bench/run.sh --jfr           # only Earshot's load, recorded by JDK Flight Recorder into target/bench/earshot.jfr

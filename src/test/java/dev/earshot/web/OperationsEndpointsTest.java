@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.testing.FakeSpotify;
 import dev.earshot.testing.InjectSpotify;
@@ -117,6 +118,22 @@ class OperationsEndpointsTest {
                 given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertFalse(metrics.contains("secret-value"));
         assertFalse(metrics.contains("listener-"), "no per-user label");
+    }
+
+    @Test
+    void requestMetricsKeepABoundedSetOfUriLabels() {
+        // Without match-patterns (issue 13): paths nobody serves must not become labels one by one.
+        String probe = "probe-" + UUID.randomUUID();
+        for (String path : new String[] {"/img/", "/css/", "/js/", "/demo/spotify/", "/"}) {
+            given().get(path + probe).then().statusCode(404);
+        }
+        // 503 here (no owner in this profile): still labelled by its template, never by its query string.
+        given().get("/api/now-playing?anything=" + probe);
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(probe), "an unserved path or a query string became a label");
+        assertTrue(metrics.contains("uri=\"NOT_FOUND\""), "404s share one label");
+        assertTrue(metrics.contains("uri=\"/api/now-playing\""), "endpoints are labelled by template");
     }
 
     @Test
