@@ -2,6 +2,7 @@ package dev.earshot.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,7 @@ final class Servers {
     static final Path OUT = Path.of("target", "bench");
     private static final Path JAR =
             Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-    private static final Path APP_CDS =
-            Path.of("target", "quarkus-app", "app-cds.jsa").toAbsolutePath();
+    private static final Path APP_CDS = OUT.resolve("app-cds.jsa").toAbsolutePath();
     private static final Path JVM_OPTIONS = Path.of("docker", "jvm.options").toAbsolutePath();
     private static final Path AOT_CACHE = OUT.resolve("app.aot").toAbsolutePath();
 
@@ -56,14 +56,9 @@ final class Servers {
 
     /** Earshot as the image ships it: JDK 25 with the AOT cache when a JDK 25 is here, else JDK 17 with AppCDS. */
     Server shipped() throws Exception {
-        if (java25 != null) {
-            trainAotCache();
-            return earshot(
-                    "JDK 25 + AOT cache (as shipped)",
-                    java25,
-                    List.of("-XX:AOTCache=" + AOT_CACHE, "-XX:AOTMode=auto"));
-        }
-        return earshot("JDK 17 + AppCDS", java17, appCds());
+        return java25 != null
+                ? earshot("JDK 25 + AOT cache (as shipped)", java25, aotCache())
+                : earshot("JDK 17 + AppCDS", java17, appCds());
     }
 
     /** Every way to start Earshot: each JDK here, with and without its start-up aid; the shipped one last. */
@@ -78,8 +73,76 @@ final class Servers {
         return variants;
     }
 
-    private static List<String> appCds() {
-        return List.of("-XX:SharedArchiveFile=" + APP_CDS, "-Xshare:auto");
+    /** The flags of the image on JDK 25+, with a cache trained as the image trains it. */
+    private List<String> aotCache() throws Exception {
+        List<String> flags = List.of("-XX:AOTCache=" + AOT_CACHE, "-XX:AOTMode=auto");
+        train(java25, "-XX:AOTCacheOutput=" + AOT_CACHE, AOT_CACHE, flags);
+        return flags;
+    }
+
+    /**
+     * The flags of the image on JDK 17–24, with an archive trained as the image trains it. Not the app-cds.jsa that
+     * Quarkus leaves in target/quarkus-app: that one names {@code quarkus-run.jar} relative to that directory, so a
+     * JVM started elsewhere silently ignores it.
+     */
+    private List<String> appCds() throws Exception {
+        List<String> flags = List.of("-XX:SharedArchiveFile=" + APP_CDS, "-Xshare:auto");
+        train(java17, "-XX:ArchiveClassesAtExit=" + APP_CDS, APP_CDS, flags);
+        return flags;
+    }
+
+    /**
+     * Makes {@code cache} as the image build does — {@code docker/train.sh} (demo mode, a visitor's and a signed-in
+     * listener's requests, SIGTERM) with {@code java} and the shipped flags — unless it is newer than the app, then
+     * proves that a JVM started with {@code flags} loads the app's start-up classes from it: with "auto" modes, a cache
+     * that does not fit is ignored without a word, and the benchmark would time a start without it.
+     */
+    private static void train(String java, String outputFlag, Path cache, List<String> flags) throws Exception {
+        Path app = JAR.getParent().resolve("app");
+        if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(app)) < 0) {
+            System.out.println("== Training " + cache.getFileName() + ": docker/train.sh with " + java);
+            Files.deleteIfExists(cache);
+            Path log = OUT.resolve(cache.getFileName() + "-training.log");
+            ProcessBuilder training = new ProcessBuilder("sh", "docker/train.sh", outputFlag)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = training.environment();
+            env.keySet()
+                    .removeIf(name ->
+                            name.startsWith("EARSHOT_") || name.startsWith("SPOTIFY_") || name.startsWith("QUARKUS_"));
+            env.put("PATH", Path.of(java).getParent() + File.pathSeparator + env.get("PATH"));
+            env.put("EARSHOT_JAR", JAR.toString());
+            env.put("JDK_JAVA_OPTIONS", "@" + JVM_OPTIONS + " -XX:MaxRAM=" + Benchmark.CONTAINER_MEMORY);
+            Process process = training.start();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+            }
+            if (process.exitValue() != 0 || !Files.exists(cache)) {
+                throw new IllegalStateException("The training run wrote no " + cache.getFileName() + "; see " + log);
+            }
+        }
+        requireUsed(java, cache, flags);
+    }
+
+    /** Starts the app once with {@code flags} until it is initialised, and checks where Quarkus's own class came from. */
+    private static void requireUsed(String java, Path cache, List<String> flags) throws Exception {
+        List<String> command =
+                new ArrayList<>(List.of(java, "@" + JVM_OPTIONS, "-XX:MaxRAM=" + Benchmark.CONTAINER_MEMORY));
+        command.addAll(flags);
+        command.addAll(List.of("-Xlog:class+load=info", "-Dquarkus.appcds.generate=true", "-jar", JAR.toString()));
+        ProcessBuilder check = new ProcessBuilder(command).redirectErrorStream(true);
+        check.environment().put("EARSHOT_DEMO", "true");
+        check.environment()
+                .put(
+                        "EARSHOT_DATA_DIR",
+                        Files.createTempDirectory(OUT.toAbsolutePath(), "check-")
+                                .toString());
+        Process process = check.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(1, TimeUnit.MINUTES);
+        if (!output.contains("io.quarkus.runtime.Application source: shared objects file")) {
+            throw new IllegalStateException("The JVM does not use " + cache + " with " + flags);
+        }
     }
 
     private Server earshot(String name, String java, List<String> aid) throws IOException {
@@ -105,37 +168,6 @@ final class Servers {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new Server(name, command, env, "http://127.0.0.1:" + port + "/api/now-playing");
-    }
-
-    /**
-     * The AOT cache as the image makes it: {@code docker/train.sh} (demo mode, a visitor's and a signed-in listener's
-     * requests, SIGTERM) with the host's JDK 25 and the shipped flags. Kept in target/bench until the app changes.
-     */
-    private void trainAotCache() throws Exception {
-        Path app = JAR.getParent().resolve("app");
-        if (Files.exists(AOT_CACHE)
-                && Files.getLastModifiedTime(AOT_CACHE).compareTo(Files.getLastModifiedTime(app)) > 0) {
-            return;
-        }
-        System.out.println("== Training the AOT cache: docker/train.sh with JDK 25");
-        Files.deleteIfExists(AOT_CACHE);
-        ProcessBuilder training = new ProcessBuilder("sh", "docker/train.sh", "-XX:AOTCacheOutput=" + AOT_CACHE)
-                .redirectErrorStream(true)
-                .redirectOutput(OUT.resolve("aot-training.log").toFile());
-        Map<String, String> env = training.environment();
-        env.keySet()
-                .removeIf(name ->
-                        name.startsWith("EARSHOT_") || name.startsWith("SPOTIFY_") || name.startsWith("QUARKUS_"));
-        env.put("PATH", Path.of(java25).getParent() + File.pathSeparator + env.get("PATH"));
-        env.put("EARSHOT_JAR", JAR.toString());
-        env.put("JDK_JAVA_OPTIONS", "@" + JVM_OPTIONS + " -XX:MaxRAM=" + Benchmark.CONTAINER_MEMORY);
-        Process process = training.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        if (process.exitValue() != 0 || !Files.exists(AOT_CACHE)) {
-            throw new IllegalStateException("The training run wrote no AOT cache; see target/bench/aot-training.log");
-        }
     }
 
     /** The baseline needs its own classes and Jackson, nothing else of the app's classpath. */
