@@ -133,6 +133,16 @@ echo "== Image: podman build -f docker/Dockerfile.jvm"
 podman build -q "${PODMAN_RUN_OPTS[@]}" --build-arg BASE_IMAGE="$BASE" -f docker/Dockerfile.jvm -t "$IMAGE" . > "$WORK/build.log" 2>&1 \
   || { grep -v 'Skipping' "$WORK/build.log" | tail -30 >&2; fail "podman build failed"; }
 
+# The start-up cache is used, not just shipped: its modes (AOTMode=auto, -Xshare:auto) ignore a cache that does
+# not fit the JVM or its flags without a word. Start the image's own command once until the app is initialised
+# and check where Quarkus's own class came from.
+echo "== Start-up cache in use: $(podman run --rm "${PODMAN_RUN_OPTS[@]}" --entrypoint sh "$IMAGE" -c 'cat /app/startup.options' | tr '\n' ' ')"
+podman run --rm "${PODMAN_RUN_OPTS[@]}" -e EARSHOT_DEMO=true -e EARSHOT_DATA_DIR=/tmp/check \
+  --entrypoint java "$IMAGE" @/app/startup.options -Xlog:class+load=info -Dquarkus.appcds.generate=true \
+  -jar /app/quarkus-run.jar > "$WORK/cache-check.log" 2>&1 || true
+grep -q 'io.quarkus.runtime.Application source: shared objects file' "$WORK/cache-check.log" \
+  || { grep -iE 'aot|cds|error' "$WORK/cache-check.log" | head -10 >&2; fail "the JVM in the image does not use its start-up cache"; }
+
 # Demo mode's sandbox and redirect URI live at http://127.0.0.1:<QUARKUS_HTTP_PORT>, so the port is
 # the same inside and outside the container.
 PORT=18080
