@@ -72,10 +72,6 @@ final class BenchSpotify implements AutoCloseable {
         latencyMs = millis;
     }
 
-    long latency() {
-        return latencyMs;
-    }
-
     void fault(Fault fault) {
         this.fault = fault;
     }

@@ -16,7 +16,10 @@ import java.util.List;
  */
 final class Report {
 
-    /** One figure of the headline table. {@code baseline} is NaN where the baseline has no such figure. */
+    /**
+     * One figure of the headline table. {@code baseline} is NaN where the baseline has no such figure; a target of
+     * "—" marks a figure shown for context, with nothing to meet.
+     */
     record Figure(String name, String unit, double baseline, double earshot, String target, boolean met) {
 
         double ratio() {
@@ -45,8 +48,10 @@ final class Report {
                 .put("name", figure.name())
                 .put("unit", figure.unit())
                 .put("earshot", figure.earshot())
-                .put("target", figure.target())
-                .put("met", figure.met());
+                .put("target", figure.target());
+        if (!figure.target().equals("—")) {
+            node.put("met", figure.met());
+        }
         if (!Double.isNaN(figure.baseline())) {
             node.put("baseline", figure.baseline()).put("ratio", figure.ratio());
         }
@@ -81,7 +86,7 @@ final class Report {
                     .append(" | ")
                     .append(f.target())
                     .append(" | ")
-                    .append(f.met() ? "yes" : "**no**")
+                    .append(f.target().equals("—") ? "—" : f.met() ? "yes" : "**no**")
                     .append(" |\n");
         }
         return md.append(sections).toString();
